@@ -1,0 +1,84 @@
+package dev.portico.billing.boundary;
+
+import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.api.BillingFailure.Reason;
+import dev.portico.billing.api.PortalFlow;
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.control.BillingAccountRepository;
+import dev.portico.billing.control.CustomerProvisioner;
+import dev.portico.billing.control.PortalRateLimiter;
+import dev.portico.billing.control.ReturnUrlPolicy;
+import dev.portico.billing.control.StripeGateway;
+import dev.portico.billing.entity.BillingAccount;
+import dev.portico.billing.entity.StripeCustomerId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Opens a Stripe Customer Portal session for a workspace: return-URL check, throttle (after the
+ * check, so rejected input costs no quota), get-or-create of the customer, optional deep link.
+ * Logs one structured line per attempt.
+ */
+@ApplicationScoped
+public class PortalSessions {
+
+    private static final Logger LOG = Logger.getLogger(PortalSessions.class.getName());
+
+    @Inject
+    PortalRateLimiter rateLimiter;
+
+    @Inject
+    ReturnUrlPolicy returnUrls;
+
+    @Inject
+    CustomerProvisioner customers;
+
+    @Inject
+    BillingAccountRepository accounts;
+
+    @Inject
+    StripeGateway stripe;
+
+    /** What a caller asks for; the workspace and email come from the caller's verified token. */
+    public record Request(WorkspaceId workspace, Optional<String> email, Optional<String> returnUrl,
+                          Optional<PortalFlow> flow) {
+    }
+
+    public String open(Request request) {
+        long started = System.nanoTime();
+        String outcome = "ERROR";
+        StripeCustomerId customer = null;
+        try {
+            String returnUrl = returnUrls.resolve(request.returnUrl());
+            rateLimiter.acquire(request.workspace());
+            customer = customers.customerOf(request.workspace(), request.email());
+            Optional<String> subscription = subscriptionFor(request);
+            String url = stripe.createPortalSession(customer, returnUrl, request.flow(), subscription);
+            outcome = "OK";
+            return url;
+        } catch (BillingFailure failure) {
+            outcome = failure.reason().name();
+            throw failure;
+        } finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String line = String.format("portal_session workspace=%s customer=%s flow=%s outcome=%s duration_ms=%d",
+                    request.workspace(), customer == null ? "-" : customer,
+                    request.flow().map(PortalFlow::wireName).orElse("-"), outcome, millis);
+            LOG.info(line);
+        }
+    }
+
+    private Optional<String> subscriptionFor(Request request) {
+        if (request.flow().filter(PortalFlow::needsSubscription).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> subscription = accounts.find(request.workspace()).flatMap(BillingAccount::subscriptionId);
+        if (subscription.isEmpty()) {
+            throw new BillingFailure(Reason.NO_SUBSCRIPTION,
+                    "This workspace has no subscription to " + request.flow().get().wireName().replace('_', ' ') + ".");
+        }
+        return subscription;
+    }
+}

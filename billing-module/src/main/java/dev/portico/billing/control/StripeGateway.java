@@ -1,0 +1,153 @@
+package dev.portico.billing.control;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.billingportal.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.billingportal.SessionCreateParams;
+import com.stripe.param.billingportal.SessionCreateParams.FlowData;
+import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.api.BillingFailure.Reason;
+import dev.portico.billing.api.PortalFlow;
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.entity.StripeCustomerId;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Portico's only door to Stripe's API. Translates Stripe failures into {@link BillingFailure}s
+ * with safe messages: Stripe's own text is never passed on or logged, since it can quote request
+ * details; the log keeps the exception type, HTTP status, Stripe error code and request id.
+ */
+@ApplicationScoped
+public class StripeGateway {
+
+    private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
+    static final String METADATA_WORKSPACE = "workspace_id";
+
+    @Inject
+    @ConfigProperty(name = "stripe.api.key")
+    Optional<String> apiKey;
+
+    @Inject
+    @ConfigProperty(name = "stripe.api.base")
+    String apiBase;
+
+    @Inject
+    @ConfigProperty(name = "stripe.connect-timeout")
+    Duration connectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "stripe.read-timeout")
+    Duration readTimeout;
+
+    @Inject
+    @ConfigProperty(name = "stripe.max-network-retries")
+    int maxNetworkRetries;
+
+    private StripeClient client;
+
+    @PostConstruct
+    void connect() {
+        client = apiKey.filter(key -> !key.isBlank())
+                .map(key -> StripeClient.builder()
+                        .setApiKey(key)
+                        .setApiBase(apiBase)
+                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .setReadTimeout((int) readTimeout.toMillis())
+                        .setMaxNetworkRetries(maxNetworkRetries)
+                        .build())
+                .orElse(null);
+        if (client == null) {
+            LOG.warning("stripe.api.key is not set: portal sessions will answer 503 STRIPE_UNAVAILABLE.");
+        }
+    }
+
+    /**
+     * Creates the workspace's customer. The idempotency key is derived from the workspace, so a
+     * retried or repeated create within Stripe's idempotency window yields the same customer.
+     */
+    public StripeCustomerId createCustomer(WorkspaceId workspace, Optional<String> email) {
+        CustomerCreateParams.Builder params = CustomerCreateParams.builder()
+                .putMetadata(METADATA_WORKSPACE, workspace.value());
+        email.ifPresent(params::setEmail);
+        RequestOptions options = RequestOptions.builder()
+                .setIdempotencyKey("portico-customer-" + workspace.value())
+                .build();
+        Customer customer = call("create customer", () -> client().v1().customers().create(params.build(), options));
+        if (!StripeCustomerId.isValid(customer.getId())) {
+            LOG.warning("Stripe answered customer creation with a malformed customer id.");
+            throw new BillingFailure(Reason.STRIPE_ERROR, "Stripe returned an unexpected answer.");
+        }
+        return new StripeCustomerId(customer.getId());
+    }
+
+    /** Opens a portal session and returns its URL. */
+    public String createPortalSession(StripeCustomerId customer, String returnUrl, Optional<PortalFlow> flow,
+                                      Optional<String> subscriptionId) {
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .setCustomer(customer.value())
+                .setReturnUrl(returnUrl);
+        flow.ifPresent(f -> params.setFlowData(flowData(f, returnUrl, subscriptionId)));
+        Session session = call("create portal session", () -> client().v1().billingPortal().sessions().create(params.build()));
+        return session.getUrl();
+    }
+
+    private static FlowData flowData(PortalFlow flow, String returnUrl, Optional<String> subscriptionId) {
+        FlowData.Builder data = FlowData.builder()
+                .setAfterCompletion(FlowData.AfterCompletion.builder()
+                        .setType(FlowData.AfterCompletion.Type.REDIRECT)
+                        .setRedirect(FlowData.AfterCompletion.Redirect.builder().setReturnUrl(returnUrl).build())
+                        .build());
+        switch (flow) {
+            case PAYMENT_METHOD_UPDATE -> data.setType(FlowData.Type.PAYMENT_METHOD_UPDATE);
+            case SUBSCRIPTION_CANCEL -> data.setType(FlowData.Type.SUBSCRIPTION_CANCEL)
+                    .setSubscriptionCancel(FlowData.SubscriptionCancel.builder()
+                            .setSubscription(subscriptionId.orElseThrow()).build());
+            case SUBSCRIPTION_UPDATE -> data.setType(FlowData.Type.SUBSCRIPTION_UPDATE)
+                    .setSubscriptionUpdate(FlowData.SubscriptionUpdate.builder()
+                            .setSubscription(subscriptionId.orElseThrow()).build());
+        }
+        return data.build();
+    }
+
+    private StripeClient client() {
+        if (client == null) {
+            throw new BillingFailure(Reason.STRIPE_UNAVAILABLE, "Billing is not configured on this server.");
+        }
+        return client;
+    }
+
+    private <T> T call(String what, StripeCall<T> call) {
+        try {
+            return call.run();
+        } catch (StripeException e) {
+            LOG.warning(() -> String.format("Stripe call failed: %s type=%s status=%s code=%s request=%s",
+                    what, e.getClass().getSimpleName(), e.getStatusCode(), e.getCode(), e.getRequestId()));
+            throw translate(e);
+        }
+    }
+
+    static BillingFailure translate(StripeException e) {
+        Integer status = e.getStatusCode();
+        boolean unavailable = e instanceof ApiConnectionException || e instanceof RateLimitException
+                || status == null || status >= 500;
+        return unavailable
+                ? new BillingFailure(Reason.STRIPE_UNAVAILABLE, "Stripe cannot be reached right now; try again shortly.")
+                : new BillingFailure(Reason.STRIPE_ERROR, "Stripe rejected the request.");
+    }
+
+    @FunctionalInterface
+    private interface StripeCall<T> {
+        T run() throws StripeException;
+    }
+}

@@ -1,0 +1,2 @@
+/** Billing's own tables (prefixed {@code billing_}). */
+package dev.portico.billing.entity;

@@ -1,0 +1,91 @@
+package dev.portico.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain HTTP client for Portico's API on the deployed EAR, as a browser or host app would call it. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    public Api(URI base) {
+        this.base = base;
+    }
+
+    /** The server the tests run against (loopback only). */
+    public static Api local() {
+        return new Api(URI.create("http://127.0.0.1:8080/"));
+    }
+
+    public Reply get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Reply post(String path, String token, String json) {
+        HttpRequest.Builder request = request(path, token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response with its body parsed as JSON on demand. */
+    public record Reply(HttpResponse<String> response) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String body() {
+            return response.body();
+        }
+
+        public JsonObject json() {
+            try {
+                return Json.createReader(new StringReader(response.body())).readObject();
+            } catch (RuntimeException e) {
+                throw new AssertionError("Not a JSON object (" + status() + "): " + response.body(), e);
+            }
+        }
+
+        public String error() {
+            return json().getString("error");
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + response.body();
+        }
+    }
+}

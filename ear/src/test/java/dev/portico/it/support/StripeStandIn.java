@@ -1,0 +1,215 @@
+package dev.portico.it.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Stripe's API on loopback for the deployed EAR to call (via {@code STRIPE_API_BASE}). Answers
+ * are Stripe's own fixture objects ({@code fixtures3.json}) with the request's values filled in;
+ * customer creation honours idempotency keys as Stripe does. Every request received can be
+ * checked against Stripe's OpenAPI spec with {@link #requestsBreakingTheSpec()}.
+ */
+public final class StripeStandIn {
+
+    public static final String API_VERSION = "2026-07-29.dahlia";
+    private static final String METADATA_WORKSPACE = "workspace_id";
+    private static StripeStandIn instance;
+
+    private final WireMockServer server;
+    private final StripeSpec spec;
+    private final JsonObject fixtures;
+    private final Map<String, String> idempotentReplies = new ConcurrentHashMap<>();
+    private final Map<String, String> workspaceByCustomer = new ConcurrentHashMap<>();
+
+    private StripeStandIn(int port, Path shared) {
+        this.spec = StripeSpec.load(shared.resolve("stripe/openapi/spec3.yaml"));
+        try (Reader reader = Files.newBufferedReader(shared.resolve("stripe/openapi/fixtures3.json"))) {
+            this.fixtures = Json.createReader(reader).readObject().getJsonObject("resources");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        this.server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1").port(port).extensions(new Replies()));
+        server.start();
+        server.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(aResponse().withTransformers(Replies.NAME)));
+        server.stubFor(post(urlPathEqualTo("/v1/billing_portal/sessions"))
+                .willReturn(aResponse().withTransformers(Replies.NAME)));
+    }
+
+    /** The one stand-in of this test run, on the port the server was configured with. */
+    public static synchronized StripeStandIn get() {
+        if (instance == null) {
+            instance = new StripeStandIn(Integer.getInteger("it.stripe.port"),
+                    Path.of(System.getProperty("portico.shared", "../../shared")));
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.server::stop));
+        }
+        return instance;
+    }
+
+    /** Installs an overriding stub (e.g. a failure); remove it with {@link #remove}. */
+    public StubMapping override(com.github.tomakehurst.wiremock.client.MappingBuilder stub) {
+        return server.stubFor(stub.atPriority(1));
+    }
+
+    public void remove(StubMapping stub) {
+        server.removeStub(stub);
+    }
+
+    /** Customer-creation requests received so far for the workspace (by metadata). */
+    public List<Request> customerCreations(String workspace) {
+        return received("/v1/customers", form -> form.get("metadata") instanceof Map<?, ?> metadata
+                && workspace.equals(metadata.get(METADATA_WORKSPACE)));
+    }
+
+    /** Portal-session requests received so far for any customer the stand-in made for the workspace. */
+    public List<Request> portalSessions(String workspace) {
+        return received("/v1/billing_portal/sessions",
+                form -> workspace.equals(workspaceByCustomer.get(String.valueOf(form.get("customer")))));
+    }
+
+    /** Portal-session requests received so far naming this customer. */
+    public List<Request> portalSessionsOfCustomer(Object customer) {
+        return received("/v1/billing_portal/sessions", form -> customer.equals(form.get("customer")));
+    }
+
+    private List<Request> received(String path, Predicate<Map<String, Object>> matching) {
+        List<Request> found = new ArrayList<>();
+        for (ServeEvent event : server.getAllServeEvents()) {
+            Request request = event.getRequest();
+            if (request.getUrl().startsWith(path) && matching.test(form(request))) {
+                found.add(0, request); // the journal lists newest first
+            }
+        }
+        return found;
+    }
+
+    /** Decoded form body of a request, e.g. {@code {customer=cus_1, flow_data={type=...}}}. */
+    public static Map<String, Object> form(Request request) {
+        return StripeSpec.decode(request.getBodyAsString());
+    }
+
+    /** Every request so far that Stripe would refuse, with the reasons; then forgets them. */
+    public List<String> requestsBreakingTheSpec() {
+        List<String> problems = new ArrayList<>();
+        for (ServeEvent event : server.getAllServeEvents()) {
+            Request request = event.getRequest();
+            String url = request.getUrl();
+            int q = url.indexOf('?');
+            String path = q < 0 ? url : url.substring(0, q);
+            List<String> found = new ArrayList<>(spec.problems(request.getMethod().getName(), path,
+                    q < 0 ? null : url.substring(q + 1), request.contentTypeHeader().mimeTypePart(),
+                    request.getBodyAsString()));
+            if (!API_VERSION.equals(request.getHeader("Stripe-Version"))) {
+                found.add("Stripe-Version is " + request.getHeader("Stripe-Version"));
+            }
+            if (!request.containsHeader("Authorization") || !request.getHeader("Authorization").startsWith("Bearer sk_")) {
+                found.add("no secret-key bearer authorization");
+            }
+            found.forEach(problem -> problems.add(request.getMethod() + " " + url + ": " + problem));
+        }
+        server.resetRequests();
+        return problems;
+    }
+
+    private String customer(Request request) {
+        Map<String, Object> form = form(request);
+        JsonObjectBuilder customer = Json.createObjectBuilder(fixtures.getJsonObject("customer"))
+                .add("id", "cus_" + randomId(14))
+                .add("created", Instant.now().getEpochSecond())
+                .add("livemode", false);
+        if (form.get("email") instanceof String email) {
+            customer.add("email", email);
+        }
+        if (form.get("metadata") instanceof Map<?, ?> metadata) {
+            JsonObjectBuilder meta = Json.createObjectBuilder();
+            metadata.forEach((k, v) -> meta.add((String) k, (String) v));
+            customer.add("metadata", meta);
+        }
+        JsonObject created = customer.build();
+        if (form.get("metadata") instanceof Map<?, ?> metadata && metadata.get(METADATA_WORKSPACE) instanceof String ws) {
+            workspaceByCustomer.put(created.getString("id"), ws);
+        }
+        return created.toString();
+    }
+
+    private String portalSession(Request request) {
+        Map<String, Object> form = form(request);
+        String id = randomId(24);
+        JsonObjectBuilder session = Json.createObjectBuilder(fixtures.getJsonObject("billing_portal.session"))
+                .add("id", "bps_" + id)
+                .add("customer", String.valueOf(form.get("customer")))
+                .add("return_url", String.valueOf(form.get("return_url")))
+                .add("url", "https://billing.stripe.com/p/session/test_" + id)
+                .add("created", Instant.now().getEpochSecond())
+                .add("livemode", false);
+        if (form.get("flow_data") instanceof Map<?, ?> flow) {
+            session.add("flow", Json.createObjectBuilder(fixtures.getJsonObject("billing_portal.session").getJsonObject("flow"))
+                    .add("type", String.valueOf(flow.get("type"))));
+        } else {
+            session.addNull("flow");
+        }
+        return session.build().toString();
+    }
+
+    private static String randomId(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    /** Builds the answer for each stubbed operation. */
+    private final class Replies implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "stripe-replies";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Request request = event.getRequest();
+            String body;
+            if (request.getUrl().startsWith("/v1/customers")) {
+                String key = request.getHeader("Idempotency-Key");
+                body = key == null ? customer(request) : idempotentReplies.computeIfAbsent(key, k -> customer(request));
+            } else {
+                body = portalSession(request);
+            }
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withHeader("Request-Id", "req_" + randomId(14)).withBody(body).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.portico.web.billing;
+
+import dev.portico.billing.api.BillingStatus;
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.boundary.BillingStatuses;
+import dev.portico.billing.boundary.PortalSessions;
+import dev.portico.web.identity.Caller;
+import dev.portico.web.identity.CallerResolver;
+import dev.portico.workspace.boundary.AccessPolicy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** The caller's workspace billing: open the Stripe Customer Portal, read the subscription status. */
+@Path("billing")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class BillingResource {
+
+    @Context
+    SecurityContext security;
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    PortalSessions portalSessions;
+
+    @Inject
+    BillingStatuses statuses;
+
+    @Inject
+    AccessPolicy access;
+
+    /** Billing admins only; the body ({@code returnUrl}, {@code flow}) is optional. */
+    @POST
+    @Path("portal-session")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject openPortalSession(String body) {
+        Caller caller = callers.resolve(security);
+        WorkspaceId workspace = caller.requireBillingAdmin();
+        PortalSessionBody request = PortalSessionBody.parse(body);
+        String url = portalSessions.open(
+                new PortalSessions.Request(workspace, caller.email(), request.returnUrl(), request.flow()));
+        return Json.createObjectBuilder().add("url", url).build();
+    }
+
+    /** Any valid token of the workspace. */
+    @GET
+    @Path("subscription")
+    public JsonObject subscription() {
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
+        BillingStatus status = statuses.of(workspace);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("workspaceId", workspace.value())
+                .add("status", status.status());
+        addOrNull(json, "plan", status.plan());
+        addOrNull(json, "currentPeriodEnd", status.currentPeriodEnd() == null ? null : status.currentPeriodEnd().toString());
+        return json.add("cancelAtPeriodEnd", status.cancelAtPeriodEnd())
+                .add("access", access.accessFor(status).wireName())
+                .build();
+    }
+
+    private static void addOrNull(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
+    }
+}

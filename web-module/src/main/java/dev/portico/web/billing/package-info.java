@@ -1,0 +1,2 @@
+/** Billing over HTTP: portal sessions and the workspace's billing status. */
+package dev.portico.web.billing;

@@ -1,0 +1,2 @@
+/** What the web layer calls: recognizing workspaces and deciding their access. */
+package dev.portico.workspace.boundary;

@@ -1,0 +1,2 @@
+/** Workspace's stores. */
+package dev.portico.workspace.control;
