@@ -1,0 +1,40 @@
+package dev.portico.web.billing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.api.BillingFailure.Reason;
+import dev.portico.billing.api.PortalFlow;
+import dev.portico.web.error.ApiError;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PortalSessionBodyTest {
+
+    @Test
+    void anEmptyOrNullBodyAsksForNothingSpecial() {
+        PortalSessionBody none = new PortalSessionBody(Optional.empty(), Optional.empty());
+        assertEquals(none, PortalSessionBody.parse(null));
+        assertEquals(none, PortalSessionBody.parse("  "));
+        assertEquals(none, PortalSessionBody.parse("{}"));
+        assertEquals(none, PortalSessionBody.parse("{\"returnUrl\":null,\"flow\":null}"));
+    }
+
+    @Test
+    void readsReturnUrlAndFlow() {
+        assertEquals(new PortalSessionBody(Optional.of("https://a.example/"), Optional.of(PortalFlow.SUBSCRIPTION_UPDATE)),
+                PortalSessionBody.parse("{\"returnUrl\":\"https://a.example/\",\"flow\":\"subscription_update\"}"));
+    }
+
+    @Test
+    void refusesWhatItCannotTrust() {
+        assertEquals("INVALID_JSON", assertThrows(ApiError.class, () -> PortalSessionBody.parse("{")).code());
+        assertEquals("INVALID_REQUEST", assertThrows(ApiError.class, () -> PortalSessionBody.parse("\"x\"")).code());
+        assertEquals("INVALID_REQUEST", assertThrows(ApiError.class, () -> PortalSessionBody.parse("{\"flow\":1}")).code());
+        assertEquals("INVALID_REQUEST",
+                assertThrows(ApiError.class, () -> PortalSessionBody.parse("{\"workspaceId\":\"other\"}")).code());
+        assertEquals(Reason.INVALID_FLOW,
+                assertThrows(BillingFailure.class, () -> PortalSessionBody.parse("{\"flow\":\"PAYMENT_METHOD_UPDATE\"}")).reason());
+    }
+}
