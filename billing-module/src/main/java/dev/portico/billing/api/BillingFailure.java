@@ -11,7 +11,9 @@ public class BillingFailure extends RuntimeException {
 
     /** Why; the web layer maps each to an HTTP status. */
     public enum Reason {
-        INVALID_RETURN_URL, INVALID_FLOW, NO_SUBSCRIPTION, RATE_LIMITED, STRIPE_ERROR, STRIPE_UNAVAILABLE
+        INVALID_RETURN_URL, INVALID_FLOW, NO_SUBSCRIPTION, RATE_LIMITED, STRIPE_ERROR, STRIPE_UNAVAILABLE,
+        INVALID_SIGNATURE, INVALID_PAYLOAD, PAYLOAD_TOO_LARGE, WEBHOOK_NOT_CONFIGURED, STORE_UNAVAILABLE,
+        EVENT_NOT_FOUND, NOT_RETRYABLE
     }
 
     private final Reason reason;

@@ -5,6 +5,7 @@ import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
+import com.stripe.model.Subscription;
 import com.stripe.model.billingportal.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
@@ -100,6 +101,11 @@ public class StripeGateway {
         flow.ifPresent(f -> params.setFlowData(flowData(f, returnUrl, subscriptionId)));
         Session session = call("create portal session", () -> client().v1().billingPortal().sessions().create(params.build()));
         return session.getUrl();
+    }
+
+    /** The subscription as Stripe has it now. */
+    public Subscription retrieveSubscription(String subscriptionId) {
+        return call("retrieve subscription", () -> client().v1().subscriptions().retrieve(subscriptionId));
     }
 
     private static FlowData flowData(PortalFlow flow, String returnUrl, Optional<String> subscriptionId) {

@@ -22,20 +22,65 @@ public class BillingAccount {
     @Column(name = "stripe_customer_id", unique = true)
     private String stripeCustomerId;
 
+    @Column(name = "customer_email", length = 512)
+    private String customerEmail;
+
+    @Column(name = "customer_name", length = 512)
+    private String customerName;
+
+    @Column(name = "customer_as_of")
+    private Instant customerAsOf;
+
+    @Column(name = "default_payment_method")
+    private String defaultPaymentMethod;
+
     @Column(name = "subscription_id")
     private String subscriptionId;
 
     @Column(name = "subscription_status", length = 32)
     private String subscriptionStatus;
 
-    @Column(name = "plan")
-    private String plan;
+    @Column(name = "subscription_created_at")
+    private Instant subscriptionCreatedAt;
+
+    @Column(name = "subscription_as_of")
+    private Instant subscriptionAsOf;
+
+    @Column(name = "price_id")
+    private String priceId;
+
+    @Column(name = "product_id")
+    private String productId;
 
     @Column(name = "current_period_end")
     private Instant currentPeriodEnd;
 
+    @Column(name = "trial_end")
+    private Instant trialEnd;
+
     @Column(name = "cancel_at_period_end", nullable = false)
     private boolean cancelAtPeriodEnd;
+
+    @Column(name = "cancel_at")
+    private Instant cancelAt;
+
+    @Column(name = "canceled_at")
+    private Instant canceledAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "cancellation_reason", length = 64)
+    private String cancellationReason;
+
+    @Column(name = "cancellation_feedback", length = 64)
+    private String cancellationFeedback;
+
+    @Column(name = "cancellation_comment", length = 1000)
+    private String cancellationComment;
+
+    @Column(name = "failing_invoice_id")
+    private String failingInvoiceId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -79,6 +124,114 @@ public class BillingAccount {
         if (subscriptionStatus == null) {
             return BillingStatus.none(workspace());
         }
-        return new BillingStatus(workspace(), subscriptionStatus, plan, currentPeriodEnd, cancelAtPeriodEnd);
+        return new BillingStatus(workspace(), subscriptionStatus, priceId, currentPeriodEnd, cancelAtPeriodEnd);
+    }
+
+    public AccountState state() {
+        return new AccountState(subscriptionId, subscriptionStatus, priceId, currentPeriodEnd, cancelAtPeriodEnd, cancelAt,
+                endedAt, cancellationReason, cancellationFeedback, defaultPaymentMethod, customerEmail, customerName);
+    }
+
+    /** Whether a snapshot was taken over, ignored as older than what we hold, or needs a tie-break. */
+    public enum SnapshotOutcome { APPLIED, STALE, TIE }
+
+    /**
+     * Takes over a subscription snapshot that Stripe sent at {@code asOf} unless what we hold is
+     * newer. Rules, in order: the workspace follows its most recently created subscription; for the
+     * same subscription a terminal status (canceled) wins, since Stripe never leaves it; otherwise
+     * the later event wins. Two different snapshots from the same second are a tie the caller must
+     * settle by asking Stripe for the current state.
+     */
+    public SnapshotOutcome applySubscription(SubscriptionSnapshot snapshot, Instant asOf, Instant now) {
+        if (subscriptionId != null && !subscriptionId.equals(snapshot.id())) {
+            int order = snapshot.created().compareTo(subscriptionCreatedAt);
+            if (order < 0 || (order == 0 && snapshot.id().compareTo(subscriptionId) < 0)) {
+                return SnapshotOutcome.STALE;
+            }
+        } else if (subscriptionId != null) {
+            boolean heldTerminal = SubscriptionSnapshot.isTerminal(subscriptionStatus);
+            if (heldTerminal != snapshot.isTerminal()) {
+                if (heldTerminal) {
+                    return SnapshotOutcome.STALE;
+                }
+            } else if (asOf.isBefore(subscriptionAsOf)) {
+                return SnapshotOutcome.STALE;
+            } else if (asOf.equals(subscriptionAsOf) && !sameAs(snapshot)) {
+                return SnapshotOutcome.TIE;
+            }
+        }
+        take(snapshot, asOf, now);
+        return SnapshotOutcome.APPLIED;
+    }
+
+    /** Takes over the state Stripe reported when asked directly; it is as fresh as anything we have. */
+    public void takeFetched(SubscriptionSnapshot snapshot, Instant fetchedAt) {
+        take(snapshot, fetchedAt, fetchedAt);
+    }
+
+    private void take(SubscriptionSnapshot s, Instant asOf, Instant now) {
+        subscriptionId = s.id();
+        subscriptionStatus = s.status();
+        subscriptionCreatedAt = s.created();
+        subscriptionAsOf = asOf;
+        priceId = s.priceId();
+        productId = s.productId();
+        currentPeriodEnd = s.currentPeriodEnd();
+        trialEnd = s.trialEnd();
+        cancelAtPeriodEnd = s.cancelAtPeriodEnd();
+        cancelAt = s.cancelAt();
+        canceledAt = s.canceledAt();
+        endedAt = s.endedAt();
+        cancellationReason = s.cancellationReason();
+        cancellationFeedback = s.cancellationFeedback();
+        cancellationComment = s.cancellationComment();
+        updatedAt = now;
+    }
+
+    private boolean sameAs(SubscriptionSnapshot s) {
+        return s.status().equals(subscriptionStatus) && s.cancelAtPeriodEnd() == cancelAtPeriodEnd
+                && Objects.equals(s.currentPeriodEnd(), currentPeriodEnd) && Objects.equals(s.priceId(), priceId)
+                && Objects.equals(s.cancelAt(), cancelAt) && Objects.equals(s.endedAt(), endedAt);
+    }
+
+    public Optional<String> failingInvoiceId() {
+        return Optional.ofNullable(failingInvoiceId);
+    }
+
+    public void invoiceFailing(String invoiceId, Instant now) {
+        this.failingInvoiceId = Objects.requireNonNull(invoiceId);
+        this.updatedAt = now;
+    }
+
+    public void invoiceSettled(String invoiceId, Instant now) {
+        if (invoiceId.equals(failingInvoiceId)) {
+            this.failingInvoiceId = null;
+            this.updatedAt = now;
+        }
+    }
+
+    /** Records the customer's contact details as Stripe had them at {@code asOf}; true when they changed. */
+    public boolean contact(String email, String name, Instant asOf, Instant now) {
+        if (customerAsOf != null && asOf.isBefore(customerAsOf)) {
+            return false;
+        }
+        customerAsOf = asOf;
+        if (Objects.equals(email, customerEmail) && Objects.equals(name, customerName)) {
+            return false;
+        }
+        this.customerEmail = email;
+        this.customerName = name;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** Records the default payment method; true when it changed. */
+    public boolean paymentMethod(String paymentMethodId, Instant now) {
+        if (paymentMethodId == null || paymentMethodId.equals(defaultPaymentMethod)) {
+            return false;
+        }
+        this.defaultPaymentMethod = paymentMethodId;
+        this.updatedAt = now;
+        return true;
     }
 }

@@ -37,6 +37,15 @@ public final class Api {
         return send(request.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs raw bytes with the given headers (name, value, name, value, ...), as Stripe does. */
+    public Reply postBytes(String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path, null);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
         if (token != null) {

@@ -12,11 +12,13 @@ public class BillingFailureMapper implements ExceptionMapper<BillingFailure> {
     @Override
     public Response toResponse(BillingFailure failure) {
         int status = switch (failure.reason()) {
-            case INVALID_RETURN_URL, INVALID_FLOW -> 400;
-            case NO_SUBSCRIPTION -> 409;
+            case INVALID_RETURN_URL, INVALID_FLOW, INVALID_SIGNATURE, INVALID_PAYLOAD -> 400;
+            case EVENT_NOT_FOUND -> 404;
+            case NO_SUBSCRIPTION, NOT_RETRYABLE -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
             case RATE_LIMITED -> 429;
             case STRIPE_ERROR -> 502;
-            case STRIPE_UNAVAILABLE -> 503;
+            case STRIPE_UNAVAILABLE, WEBHOOK_NOT_CONFIGURED, STORE_UNAVAILABLE -> 503;
         };
         return ErrorBodies.response(new ApiError(status, failure.reason().name(), failure.getMessage(), failure.retryAfter()));
     }

@@ -7,7 +7,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -17,7 +21,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Defines Portico's one datasource and, at start-up, brings every module's tables up to date with
  * that module's own Flyway migrations ({@code db/migration/<module>}, history in
  * {@code <module>_schema_history}), so each module evolves its schema alone. The same scripts run
- * on Derby and PostgreSQL.
+ * on Derby and PostgreSQL; the placeholder {@code ${text_type}} names their one differing type.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -38,9 +42,11 @@ public class Database {
 
     @PostConstruct
     void migrate() {
+        Map<String, String> placeholders = Map.of("text_type", largeTextType());
         for (String module : MODULES) {
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
+                    .placeholders(placeholders)
                     .locations("classpath:db/migration/" + module)
                     .table(module + "_schema_history")
                     // The schema is shared: other modules' tables are no reason to skip our V1.
@@ -51,6 +57,15 @@ public class Database {
             LOG.info(() -> String.format("Schema of %s at version %s (%d migrations applied)",
                     module, result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion,
                     result.migrationsExecuted));
+        }
+    }
+
+    /** The one type the SQL dialects disagree on: unbounded text (Derby CLOB, PostgreSQL TEXT). */
+    private String largeTextType() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby") ? "CLOB" : "TEXT";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Portico's database cannot be reached", e);
         }
     }
 }

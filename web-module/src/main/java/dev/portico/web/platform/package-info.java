@@ -1,2 +1,2 @@
-/** The shared database: its definition and every module's migrations at start-up. */
+/** Start-up of the whole: the shared database (definition, migrations), then background work. */
 package dev.portico.web.platform;

@@ -1,0 +1,48 @@
+package dev.portico.billing.boundary;
+
+import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.api.BillingFailure.Reason;
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.control.EventProcessor;
+import dev.portico.billing.control.WebhookInbox;
+import dev.portico.billing.entity.WebhookEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+
+/** A workspace's recent Stripe events, and an operator's retry of one that failed. */
+@ApplicationScoped
+public class WebhookEvents {
+
+    @Inject
+    WebhookInbox inbox;
+
+    @Inject
+    EventProcessor processor;
+
+    /** One event as an operator sees it. */
+    public record Entry(String id, String type, Instant receivedAt, String outcome, int attempts, String detail) {
+        static Entry of(WebhookEvent event) {
+            return new Entry(event.eventId(), event.type(), event.receivedAt(), event.status().name(), event.attempts(),
+                    event.detail().orElse(null));
+        }
+    }
+
+    public List<Entry> recent(WorkspaceId workspace, int limit) {
+        return inbox.recent(workspace, limit).stream().map(Entry::of).toList();
+    }
+
+    /** Applies a failed event of the workspace again, now. */
+    public Entry retry(WorkspaceId workspace, String eventId) {
+        WebhookEvent event = inbox.find(eventId)
+                .filter(found -> found.workspaceId().filter(workspace.value()::equals).isPresent())
+                .orElseThrow(() -> new BillingFailure(Reason.EVENT_NOT_FOUND, "This workspace has no such event."));
+        if (event.status() != WebhookEvent.Status.FAILED) {
+            throw new BillingFailure(Reason.NOT_RETRYABLE, "Only failed events can be retried; this one is "
+                    + event.status().name() + ".");
+        }
+        processor.process(eventId);
+        return inbox.find(eventId).map(Entry::of).orElseThrow();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.portico.billing.control;
+
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.entity.BillingAccount;
+import dev.portico.billing.entity.StripeCustomerId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the workspace a Stripe object belongs to, row-locked: work for one customer is serialized
+ * (on every node, by the database), work for different workspaces runs in parallel. A customer
+ * Portico did not create is linked when the object names the workspace (checkout's
+ * {@code client_reference_id}, or metadata {@code workspace_id}).
+ */
+@ApplicationScoped
+public class AccountLocator {
+
+    static final String METADATA_WORKSPACE = "workspace_id";
+
+    @PersistenceContext(unitName = "billing")
+    EntityManager em;
+
+    @Inject
+    AccountOpener opener;
+
+    @Inject
+    BillingAccountRepository accounts;
+
+    @Inject
+    Clock clock;
+
+    /** The account of this customer, locked. */
+    public Optional<BillingAccount> byCustomer(String customerId) {
+        return em.createQuery("SELECT a FROM BillingAccount a WHERE a.stripeCustomerId = :customer", BillingAccount.class)
+                .setParameter("customer", customerId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /** The account of this customer, or of the workspace the metadata names (then linked to the customer). */
+    public Optional<BillingAccount> byCustomerOrMetadata(String customerId, Map<String, String> metadata) {
+        Optional<BillingAccount> known = customerId == null ? Optional.empty() : byCustomer(customerId);
+        if (known.isPresent() || metadata == null) {
+            return known;
+        }
+        String workspace = metadata.get(METADATA_WORKSPACE);
+        return WorkspaceId.isValid(workspace) ? link(new WorkspaceId(workspace), customerId) : Optional.empty();
+    }
+
+    /**
+     * Links the workspace to the customer and returns its locked account; empty when the
+     * workspace already has another customer (one workspace, one customer) or the id is malformed.
+     */
+    public Optional<BillingAccount> link(WorkspaceId workspace, String customerId) {
+        if (!StripeCustomerId.isValid(customerId)) {
+            return Optional.empty();
+        }
+        try {
+            opener.insertIfMissing(workspace);
+        } catch (RuntimeException raced) {
+            // Another request created it first; the locked read finds it.
+        }
+        BillingAccount account = accounts.findForUpdate(workspace).orElseThrow();
+        StripeCustomerId customer = new StripeCustomerId(customerId);
+        if (account.customer().filter(held -> !held.equals(customer)).isPresent()) {
+            return Optional.empty();
+        }
+        account.linkCustomer(customer, clock.instant());
+        return Optional.of(account);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.portico.billing.control;
+
+import com.stripe.model.checkout.Session;
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.entity.BillingAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code checkout.session.completed}: links the checkout's customer to the workspace named by
+ * {@code client_reference_id} (else metadata {@code workspace_id}). The subscription's state comes
+ * from its own events, which may have arrived first and wait as unmatched until this link.
+ */
+@ApplicationScoped
+class CheckoutEventHandler implements EventHandler {
+
+    @Inject
+    AccountLocator locator;
+
+    @Override
+    public boolean handles(String eventType) {
+        return eventType.equals("checkout.session.completed");
+    }
+
+    @Override
+    public Applied apply(Delivery delivery) {
+        Session session = (Session) delivery.object();
+        String reference = session.getClientReferenceId() != null ? session.getClientReferenceId()
+                : session.getMetadata() == null ? null : session.getMetadata().get(AccountLocator.METADATA_WORKSPACE);
+        if (!WorkspaceId.isValid(reference) || session.getCustomer() == null) {
+            return Applied.ignored(null, "The checkout names no workspace or no customer.");
+        }
+        WorkspaceId workspace = new WorkspaceId(reference);
+        Optional<BillingAccount> owner = locator.byCustomer(session.getCustomer());
+        if (owner.isPresent()) {
+            return owner.get().workspace().equals(workspace)
+                    ? Applied.ignored(workspace, "Customer already linked.")
+                    : Applied.ignored(workspace, "The customer belongs to another workspace.");
+        }
+        return locator.link(workspace, session.getCustomer())
+                .map(account -> Applied.applied(workspace, List.of()))
+                .orElseGet(() -> Applied.ignored(workspace, "The workspace already has another Stripe customer."));
+    }
+}

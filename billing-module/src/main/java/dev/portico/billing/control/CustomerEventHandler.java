@@ -1,0 +1,72 @@
+package dev.portico.billing.control;
+
+import com.stripe.model.Customer;
+import com.stripe.model.PaymentMethod;
+import dev.portico.billing.api.BillingContactChanged;
+import dev.portico.billing.api.BillingEvent;
+import dev.portico.billing.api.PaymentMethodUpdated;
+import dev.portico.billing.entity.BillingAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code customer.updated} (contact details, default payment method) and
+ * {@code payment_method.attached} (a new payment method): the billing contact and payment method.
+ */
+@ApplicationScoped
+class CustomerEventHandler implements EventHandler {
+
+    @Inject
+    AccountLocator locator;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public boolean handles(String eventType) {
+        return eventType.equals("customer.updated") || eventType.equals("payment_method.attached");
+    }
+
+    @Override
+    public Applied apply(Delivery delivery) {
+        return delivery.object() instanceof Customer customer ? customer(delivery, customer)
+                : paymentMethod(delivery, (PaymentMethod) delivery.object());
+    }
+
+    private Applied customer(Delivery delivery, Customer customer) {
+        Optional<BillingAccount> found = locator.byCustomerOrMetadata(customer.getId(), customer.getMetadata());
+        if (found.isEmpty()) {
+            return Applied.unmatched("No workspace has customer " + customer.getId() + " yet.");
+        }
+        BillingAccount account = found.get();
+        List<BillingEvent> events = new ArrayList<>();
+        if (account.contact(customer.getEmail(), customer.getName(), delivery.created(), clock.instant())) {
+            events.add(new BillingContactChanged(delivery.eventId(), account.workspace(), customer.getEmail(),
+                    customer.getName()));
+        }
+        String defaultMethod = customer.getInvoiceSettings() == null ? null
+                : customer.getInvoiceSettings().getDefaultPaymentMethod();
+        if (account.paymentMethod(defaultMethod, clock.instant())) {
+            events.add(new PaymentMethodUpdated(delivery.eventId(), account.workspace(), defaultMethod));
+        }
+        return events.isEmpty() ? Applied.ignored(account.workspace(), "Nothing new about the customer.")
+                : Applied.applied(account.workspace(), events);
+    }
+
+    private Applied paymentMethod(Delivery delivery, PaymentMethod method) {
+        Optional<BillingAccount> found = method.getCustomer() == null ? Optional.empty() : locator.byCustomer(method.getCustomer());
+        if (found.isEmpty()) {
+            return Applied.unmatched("No workspace has customer " + method.getCustomer() + " yet.");
+        }
+        BillingAccount account = found.get();
+        if (!account.paymentMethod(method.getId(), clock.instant())) {
+            return Applied.ignored(account.workspace(), "Payment method already known.");
+        }
+        return Applied.applied(account.workspace(),
+                List.of(new PaymentMethodUpdated(delivery.eventId(), account.workspace(), method.getId())));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.portico.billing.control;
+
+import com.stripe.model.Invoice;
+import dev.portico.billing.api.BillingEvent;
+import dev.portico.billing.api.PaymentActionRequired;
+import dev.portico.billing.api.PaymentFailed;
+import dev.portico.billing.api.PaymentRecovered;
+import dev.portico.billing.entity.BillingAccount;
+import dev.portico.billing.entity.BillingInvoice;
+import dev.portico.billing.entity.InvoiceSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code invoice.payment_failed}, {@code invoice.paid}, {@code invoice.payment_succeeded} and
+ * {@code invoice.payment_action_required}: tracks the workspace's failing invoice. An invoice only
+ * moves forward, so a failure reported after the payment changes nothing, and Stripe's paired
+ * {@code paid}/{@code payment_succeeded} announce one recovery.
+ */
+@ApplicationScoped
+class InvoiceEventHandler implements EventHandler {
+
+    private static final Set<String> TYPES = Set.of("invoice.payment_failed", "invoice.paid", "invoice.payment_succeeded",
+            "invoice.payment_action_required");
+
+    @PersistenceContext(unitName = "billing")
+    EntityManager em;
+
+    @Inject
+    AccountLocator locator;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public boolean handles(String eventType) {
+        return TYPES.contains(eventType);
+    }
+
+    @Override
+    public Applied apply(Delivery delivery) {
+        InvoiceSnapshot invoice = Snapshots.of((Invoice) delivery.object());
+        Optional<BillingAccount> found = locator.byCustomer(invoice.customerId());
+        if (found.isEmpty()) {
+            return Applied.unmatched("No workspace has customer " + invoice.customerId() + " yet.");
+        }
+        BillingAccount account = found.get();
+        BillingInvoice held = Optional.ofNullable(em.find(BillingInvoice.class, invoice.id())).orElseGet(() -> {
+            BillingInvoice created = new BillingInvoice(invoice.id(), account.workspace());
+            em.persist(created);
+            return created;
+        });
+        if (!held.update(invoice, delivery.created())) {
+            return Applied.ignored(account.workspace(), "Nothing newer than what Portico holds for " + invoice.id() + ".");
+        }
+        return Applied.applied(account.workspace(), switch (delivery.type()) {
+            case "invoice.payment_failed" -> failed(delivery, account, held, invoice);
+            case "invoice.payment_action_required" -> List.of(new PaymentActionRequired(delivery.eventId(),
+                    account.workspace(), invoice.id(), invoice.hostedInvoiceUrl()));
+            default -> paid(delivery, account, held, invoice);
+        });
+    }
+
+    private List<BillingEvent> failed(Delivery delivery, BillingAccount account, BillingInvoice held, InvoiceSnapshot invoice) {
+        if (held.isSettled()) {
+            return List.of();
+        }
+        account.invoiceFailing(invoice.id(), clock.instant());
+        return List.of(new PaymentFailed(delivery.eventId(), account.workspace(), invoice.id(), invoice.attemptCount(),
+                invoice.nextPaymentAttempt(), invoice.amountDue() == null ? 0 : invoice.amountDue(), invoice.currency(),
+                invoice.hostedInvoiceUrl()));
+    }
+
+    private List<BillingEvent> paid(Delivery delivery, BillingAccount account, BillingInvoice held, InvoiceSnapshot invoice) {
+        boolean wasFailing = account.failingInvoiceId().filter(invoice.id()::equals).isPresent();
+        if (!held.isSettled() || !wasFailing) {
+            return List.of();
+        }
+        account.invoiceSettled(invoice.id(), clock.instant());
+        return List.of(new PaymentRecovered(delivery.eventId(), account.workspace(), invoice.id(),
+                invoice.amountPaid() == null ? 0 : invoice.amountPaid(), invoice.currency()));
+    }
+}

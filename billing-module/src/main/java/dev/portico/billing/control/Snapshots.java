@@ -1,0 +1,41 @@
+package dev.portico.billing.control;
+
+import com.stripe.model.Invoice;
+import com.stripe.model.Price;
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
+import dev.portico.billing.entity.InvoiceSnapshot;
+import dev.portico.billing.entity.SubscriptionSnapshot;
+import java.time.Instant;
+
+/** Turns stripe-java objects into the snapshots billing keeps. */
+final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    static SubscriptionSnapshot of(Subscription s) {
+        SubscriptionItem item = s.getItems() == null || s.getItems().getData() == null || s.getItems().getData().isEmpty()
+                ? null : s.getItems().getData().get(0);
+        Price price = item == null ? null : item.getPrice();
+        var details = s.getCancellationDetails();
+        return new SubscriptionSnapshot(s.getId(), s.getStatus(), instant(s.getCreated()),
+                price == null ? null : price.getId(), price == null ? null : price.getProduct(),
+                item == null ? null : instant(item.getCurrentPeriodEnd()), instant(s.getTrialEnd()),
+                Boolean.TRUE.equals(s.getCancelAtPeriodEnd()), instant(s.getCancelAt()), instant(s.getCanceledAt()),
+                instant(s.getEndedAt()), details == null ? null : details.getReason(),
+                details == null ? null : details.getFeedback(), details == null ? null : details.getComment());
+    }
+
+    static InvoiceSnapshot of(Invoice i) {
+        String subscription = i.getParent() == null || i.getParent().getSubscriptionDetails() == null
+                ? null : i.getParent().getSubscriptionDetails().getSubscription();
+        return new InvoiceSnapshot(i.getId(), i.getCustomer(), subscription, i.getStatus(),
+                i.getAttemptCount() == null ? 0 : i.getAttemptCount().intValue(), i.getAmountDue(), i.getAmountPaid(),
+                i.getCurrency(), instant(i.getNextPaymentAttempt()), i.getHostedInvoiceUrl());
+    }
+
+    static Instant instant(Long epochSeconds) {
+        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.portico.billing.control;
+
+import com.stripe.model.Subscription;
+import dev.portico.billing.api.BillingEvent;
+import dev.portico.billing.api.TrialEnding;
+import dev.portico.billing.entity.AccountState;
+import dev.portico.billing.entity.BillingAccount;
+import dev.portico.billing.entity.BillingAccount.SnapshotOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code customer.subscription.*}: keeps the workspace's subscription as Stripe last described
+ * it. Freshness is the event's own time; when two different snapshots share a second, Stripe is
+ * asked for the subscription as it is now (see {@link BillingAccount#applySubscription}).
+ */
+@ApplicationScoped
+class SubscriptionEventHandler implements EventHandler {
+
+    @Inject
+    AccountLocator locator;
+
+    @Inject
+    StripeGateway stripe;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public boolean handles(String eventType) {
+        return eventType.startsWith("customer.subscription.");
+    }
+
+    @Override
+    public Applied apply(Delivery delivery) {
+        Subscription subscription = (Subscription) delivery.object();
+        Optional<BillingAccount> found = locator.byCustomerOrMetadata(subscription.getCustomer(), subscription.getMetadata());
+        if (found.isEmpty()) {
+            return Applied.unmatched("No workspace has customer " + subscription.getCustomer() + " yet.");
+        }
+        BillingAccount account = found.get();
+        AccountState before = account.state();
+        SnapshotOutcome outcome = account.applySubscription(Snapshots.of(subscription), delivery.created(), clock.instant());
+        if (outcome == SnapshotOutcome.TIE) {
+            account.takeFetched(Snapshots.of(stripe.retrieveSubscription(subscription.getId())), clock.instant());
+        }
+        List<BillingEvent> events = new ArrayList<>(Transitions.between(delivery.eventId(), account.workspace(), before,
+                account.state(), account.status()));
+        if (delivery.type().equals("customer.subscription.trial_will_end") && subscription.getTrialEnd() != null) {
+            events.add(new TrialEnding(delivery.eventId(), account.workspace(), subscription.getId(),
+                    Snapshots.instant(subscription.getTrialEnd())));
+        }
+        if (outcome == SnapshotOutcome.STALE && events.isEmpty()) {
+            return Applied.ignored(account.workspace(), "Older than the subscription state Portico holds.");
+        }
+        return Applied.applied(account.workspace(), events);
+    }
+}

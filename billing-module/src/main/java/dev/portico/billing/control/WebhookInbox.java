@@ -1,0 +1,102 @@
+package dev.portico.billing.control;
+
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.entity.WebhookEvent;
+import dev.portico.billing.entity.WebhookEvent.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable record of every verified Stripe event, keyed by the event id. Reads run in a
+ * transaction too: the retrier calls them from a background thread, where an entity manager
+ * outside a transaction has no request to live in.
+ */
+@ApplicationScoped
+@Transactional
+public class WebhookInbox {
+
+    @PersistenceContext(unitName = "billing")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Stores the event unless it is already there; true when it is new. Commits before returning:
+     * the caller acknowledges Stripe only after this.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean record(IncomingEvent event, String payload) {
+        if (em.find(WebhookEvent.class, event.id()) != null) {
+            return false;
+        }
+        WebhookEvent stored = new WebhookEvent(event.id(), event.type(), event.created(), event.customerId().orElse(null),
+                payload, clock.instant());
+        // Known customers' events are listed for their workspace from the start, even if applying fails.
+        event.customerId().flatMap(this::workspaceOf).ifPresent(stored::concerns);
+        em.persist(stored);
+        em.flush();
+        return true;
+    }
+
+    private Optional<String> workspaceOf(String customerId) {
+        return em.createQuery("SELECT a.workspaceId FROM BillingAccount a WHERE a.stripeCustomerId = :customer", String.class)
+                .setParameter("customer", customerId)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<WebhookEvent> find(String eventId) {
+        return Optional.ofNullable(em.find(WebhookEvent.class, eventId));
+    }
+
+    /** The event, row-locked until the transaction ends: one applier at a time, on any node. */
+    public Optional<WebhookEvent> lock(String eventId) {
+        return Optional.ofNullable(em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(String eventId, String why, Optional<Duration> backoff) {
+        WebhookEvent event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event != null && event.isPending()) {
+            event.fail(why, backoff, clock.instant());
+        }
+    }
+
+    /** Events waiting for another try: failed ones whose time has come, and received ones left behind (a crash). */
+    public List<String> due(Instant now, Duration stuckAfter, int limit) {
+        return em.createQuery("SELECT e.eventId FROM WebhookEvent e WHERE (e.status = :failed AND e.nextAttemptAt <= :now)"
+                        + " OR (e.status = :received AND e.receivedAt <= :stuck) ORDER BY e.receivedAt", String.class)
+                .setParameter("failed", Status.FAILED)
+                .setParameter("received", Status.RECEIVED)
+                .setParameter("now", now)
+                .setParameter("stuck", now.minus(stuckAfter))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Events that found no workspace for this customer yet, oldest first. */
+    public List<String> unmatched(String customerId) {
+        return em.createQuery("SELECT e.eventId FROM WebhookEvent e WHERE e.customerId = :customer AND e.status = :unmatched"
+                        + " ORDER BY e.stripeCreatedAt", String.class)
+                .setParameter("customer", customerId)
+                .setParameter("unmatched", Status.UNMATCHED)
+                .getResultList();
+    }
+
+    public List<WebhookEvent> recent(WorkspaceId workspace, int limit) {
+        return em.createQuery("SELECT e FROM WebhookEvent e WHERE e.workspaceId = :workspace ORDER BY e.receivedAt DESC",
+                        WebhookEvent.class)
+                .setParameter("workspace", workspace.value())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

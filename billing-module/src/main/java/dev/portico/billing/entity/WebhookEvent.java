@@ -1,0 +1,146 @@
+package dev.portico.billing.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One Stripe event in the webhook inbox: stored before it is acknowledged, applied at most once. */
+@Entity
+@Table(name = "billing_webhook_event")
+public class WebhookEvent {
+
+    /** Where an event stands. Only RECEIVED, FAILED and UNMATCHED events are (re)applied. */
+    public enum Status { RECEIVED, APPLIED, IGNORED, UNMATCHED, FAILED }
+
+    @Id
+    @Column(name = "event_id")
+    private String eventId;
+
+    @Column(name = "event_type", length = 128, nullable = false)
+    private String type;
+
+    @Column(name = "stripe_created_at", nullable = false)
+    private Instant stripeCreatedAt;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "customer_id")
+    private String customerId;
+
+    @Column(name = "workspace_id", length = 64)
+    private String workspaceId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 16, nullable = false)
+    private Status status;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "processed_at")
+    private Instant processedAt;
+
+    @Column(name = "detail", length = 1000)
+    private String detail;
+
+    @Lob
+    @Column(name = "payload", nullable = false)
+    private String payload;
+
+    protected WebhookEvent() {
+        // for JPA
+    }
+
+    public WebhookEvent(String eventId, String type, Instant stripeCreatedAt, String customerId, String payload,
+                        Instant receivedAt) {
+        this.eventId = Objects.requireNonNull(eventId, "Event id is required.");
+        this.type = Objects.requireNonNull(type, "Event type is required.");
+        this.stripeCreatedAt = Objects.requireNonNull(stripeCreatedAt);
+        this.customerId = customerId;
+        this.payload = Objects.requireNonNull(payload);
+        this.receivedAt = Objects.requireNonNull(receivedAt);
+        this.status = Status.RECEIVED;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public Instant stripeCreatedAt() {
+        return stripeCreatedAt;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Optional<String> customerId() {
+        return Optional.ofNullable(customerId);
+    }
+
+    public Optional<String> workspaceId() {
+        return Optional.ofNullable(workspaceId);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Optional<String> detail() {
+        return Optional.ofNullable(detail);
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public boolean isPending() {
+        return status == Status.RECEIVED || status == Status.FAILED || status == Status.UNMATCHED;
+    }
+
+    /** The event was dealt with: applied, ignored (nothing to do) or unmatched (no workspace yet). */
+    public void settle(Status outcome, String workspace, String why, Instant now) {
+        if (outcome == Status.RECEIVED || outcome == Status.FAILED) {
+            throw new IllegalArgumentException("Not a settled outcome: " + outcome);
+        }
+        this.status = outcome;
+        this.workspaceId = workspace != null ? workspace : workspaceId;
+        this.detail = why;
+        this.processedAt = now;
+        this.nextAttemptAt = null;
+        this.attempts++;
+    }
+
+    /** Applying failed; try again after {@code backoff}, or never when {@code backoff} is empty. */
+    public void fail(String why, Optional<Duration> backoff, Instant now) {
+        this.status = Status.FAILED;
+        this.detail = why.length() > 1000 ? why.substring(0, 1000) : why;
+        this.attempts++;
+        this.nextAttemptAt = backoff.map(now::plus).orElse(null);
+    }
+
+    /** Names the workspace the event concerns. */
+    public void concerns(String workspace) {
+        this.workspaceId = Objects.requireNonNull(workspace);
+    }
+}

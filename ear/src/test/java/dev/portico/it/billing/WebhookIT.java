@@ -1,0 +1,315 @@
+package dev.portico.it.billing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.portico.it.support.Api.Reply;
+import dev.portico.it.support.DeployedEar;
+import dev.portico.it.support.StripeEvents;
+import dev.portico.it.support.StripeEvents.Story;
+import dev.portico.it.support.Tokens;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/billing/webhook} and {@code /api/billing/events} through the deployed EAR. */
+class WebhookIT extends DeployedEar {
+
+    private static final String EVENTS = "api/billing/events";
+
+    @Test
+    void checkoutLinksTheWorkspaceAndSubscriptionEventsSetItsState() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+
+        assertEquals("APPLIED", deliver(story, "checkout.session.completed").json().getString("status"));
+        assertEquals("APPLIED", deliver(story, "customer.subscription.created").json().getString("status"));
+
+        JsonObject status = subscription(story);
+        assertEquals("active", status.getString("status"));
+        assertEquals("price_1PgafmB7WZ01zgkW6dKueIc5", status.getString("plan"));
+        assertEquals("2026-08-01T10:00:00Z", status.getString("currentPeriodEnd"), "the period comes from the item");
+        assertFalse(status.getBoolean("cancelAtPeriodEnd"));
+        assertEquals("full", status.getString("access"));
+    }
+
+    @Test
+    void everyHandledEventTypeIsAppliedOrDeliberatelyIgnored() {
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("checkout.session.completed", "APPLIED"),
+                Map.entry("customer.subscription.created", "APPLIED"),
+                Map.entry("invoice.paid", "APPLIED"),
+                Map.entry("invoice.payment_succeeded", "IGNORED"),
+                Map.entry("customer.updated", "APPLIED"),
+                Map.entry("customer.subscription.paused", "APPLIED"),
+                Map.entry("customer.subscription.resumed", "APPLIED"),
+                Map.entry("customer.subscription.updated", "APPLIED"),
+                Map.entry("invoice.payment_failed", "APPLIED"),
+                Map.entry("customer.subscription.updated.past_due", "APPLIED"),
+                Map.entry("customer.subscription.deleted", "APPLIED"));
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        // Stripe's order of events; the deletion, though dated earlier than the last two, is final.
+        for (String name : List.of("checkout.session.completed", "customer.subscription.created", "invoice.paid",
+                "invoice.payment_succeeded", "customer.updated", "customer.subscription.paused",
+                "customer.subscription.updated", "customer.subscription.resumed", "invoice.payment_failed",
+                "customer.subscription.updated.past_due", "customer.subscription.deleted")) {
+            Reply reply = deliver(story, name);
+            assertEquals(200, reply.status(), name + ": " + reply);
+            assertEquals(expected.get(name), reply.json().getString("status"), name);
+        }
+        assertEquals("canceled", subscription(story).getString("status"));
+        assertEquals(11, events(story).size());
+    }
+
+    @Test
+    void aDuplicateDeliveryIsAcknowledgedAndChangesNothing() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        deliver(story, "checkout.session.completed");
+        Reply first = deliver(story, "customer.subscription.updated");
+        JsonObject before = subscription(story);
+
+        Reply again = deliver(story, "customer.subscription.updated");
+
+        assertEquals(200, again.status(), again::toString);
+        assertFalse(first.json().getBoolean("duplicate"));
+        assertTrue(again.json().getBoolean("duplicate"));
+        assertEquals(before, subscription(story));
+        assertEquals(2, events(story).size(), "one inbox row per event id");
+    }
+
+    @Test
+    void anyOrderWithDuplicatesEndsInTheSameState() {
+        Map<String, List<String>> sequences = Map.of(
+                "cancel scheduled in the portal", List.of("checkout.session.completed", "customer.subscription.created",
+                        "invoice.paid", "invoice.payment_succeeded", "customer.updated", "customer.subscription.updated"),
+                "renewal payment failing", List.of("checkout.session.completed", "customer.subscription.created",
+                        "invoice.paid", "invoice.payment_failed", "customer.subscription.updated.past_due"),
+                "paused then resumed", List.of("checkout.session.completed", "customer.subscription.created",
+                        "customer.subscription.paused", "customer.subscription.resumed"),
+                "canceled at once", List.of("checkout.session.completed", "customer.subscription.created",
+                        "customer.subscription.updated", "customer.subscription.deleted"));
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        sequences.forEach((story, inOrder) -> {
+            JsonObject expected = finalState(inOrder);
+            for (int run = 0; run < 4; run++) {
+                List<String> shuffled = new ArrayList<>(inOrder);
+                for (int extra = random.nextInt(3); extra >= 0; extra--) {
+                    shuffled.add(inOrder.get(random.nextInt(inOrder.size())));
+                }
+                Collections.shuffle(shuffled, random);
+                assertEquals(expected, finalState(shuffled), story + " delivered as " + shuffled + " (seed " + seed + ")");
+            }
+        });
+    }
+
+    @Test
+    void unknownTypesAndUnknownCustomersAreRecordedAndAcknowledged() {
+        Story stranger = StripeEvents.story(Tokens.newWorkspace());
+        String unknownType = stranger.text("invoice.paid").replace("\"type\": \"invoice.paid\"", "\"type\": \"invoice.finalized\"");
+
+        Reply ignored = StripeEvents.deliver(api, unknownType.getBytes(StandardCharsets.UTF_8));
+        Reply unmatched = deliver(stranger, "customer.subscription.created");
+        Reply again = deliver(stranger, "customer.subscription.created");
+
+        assertEquals(200, ignored.status(), ignored::toString);
+        assertEquals("IGNORED", ignored.json().getString("status"));
+        assertEquals(200, unmatched.status(), unmatched::toString);
+        assertEquals("UNMATCHED", unmatched.json().getString("status"));
+        assertTrue(again.json().getBoolean("duplicate"), "stored, so Stripe's retry is a duplicate");
+    }
+
+    @Test
+    void anUnmatchedEventAppliesOnceItsCustomerIsLinked() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+
+        assertEquals("UNMATCHED", deliver(story, "customer.subscription.created").json().getString("status"));
+        deliver(story, "checkout.session.completed");
+
+        assertEquals("active", subscription(story).getString("status"));
+        assertTrue(events(story).stream().allMatch(e -> e.getString("outcome").equals("APPLIED")), events(story)::toString);
+    }
+
+    @Test
+    void onlyProperlySignedFreshDeliveriesAreAccepted() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        byte[] body = story.event("checkout.session.completed");
+        Instant now = Instant.now();
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"livemode\": false", "\"livemode\": true")
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> refused = Map.of(
+                "no signature", "",
+                "wrong secret", StripeEvents.signature(body, now, "whsec_not_ours"),
+                "replayed old signature", StripeEvents.signature(body, now.minus(Duration.ofMinutes(6)), StripeEvents.SECRET),
+                "signature from the future", StripeEvents.signature(body, now.plus(Duration.ofMinutes(6)), StripeEvents.SECRET),
+                "body changed after signing", StripeEvents.signature(body, now, StripeEvents.SECRET),
+                "garbage header", "t=abc,v1=xyz");
+        refused.forEach((why, header) -> {
+            byte[] sent = why.equals("body changed after signing") ? tampered : body;
+            Reply reply = header.isEmpty()
+                    ? api.postBytes("api/billing/webhook", sent, "Content-Type", "application/json")
+                    : api.postBytes("api/billing/webhook", sent, "Content-Type", "application/json", "Stripe-Signature", header);
+            assertEquals(400, reply.status(), why + ": " + reply);
+            assertEquals("INVALID_SIGNATURE", reply.error(), why);
+            assertFalse(reply.body().contains(StripeEvents.SECRET), why);
+        });
+
+        Reply previousSecret = api.postBytes("api/billing/webhook", body, "Content-Type", "application/json",
+                "Stripe-Signature", StripeEvents.signature(body, now, StripeEvents.PREVIOUS_SECRET));
+        assertEquals(200, previousSecret.status(), "a rotated-out secret still verifies: " + previousSecret);
+        assertFalse(previousSecret.json().getBoolean("duplicate"), "nothing was stored by the refused deliveries");
+
+        byte[] next = story.event("customer.subscription.created");
+        String both = StripeEvents.signature(next, now, "whsec_not_ours") + ",v1="
+                + StripeEvents.signature(next, now, StripeEvents.SECRET).split("v1=")[1];
+        assertEquals(200, api.postBytes("api/billing/webhook", next, "Stripe-Signature", both).status(),
+                "one matching v1 among several is enough");
+    }
+
+    @Test
+    void garbageAndOversizedBodiesAreRefused() {
+        byte[] notJson = "this is not json".getBytes(StandardCharsets.UTF_8);
+        byte[] noId = "{\"object\":\"event\",\"type\":\"invoice.paid\",\"created\":1,\"data\":{\"object\":{}}}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] huge = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+
+        Reply garbage = StripeEvents.deliver(api, notJson);
+        Reply incomplete = StripeEvents.deliver(api, noId);
+        Reply oversized = StripeEvents.deliver(api, huge);
+
+        assertEquals(400, garbage.status(), garbage::toString);
+        assertEquals("INVALID_PAYLOAD", garbage.error());
+        assertEquals(400, incomplete.status(), incomplete::toString);
+        assertEquals("INVALID_PAYLOAD", incomplete.error());
+        assertEquals(413, oversized.status(), oversized::toString);
+        assertEquals("PAYLOAD_TOO_LARGE", oversized.error());
+    }
+
+    @Test
+    void aFailedApplicationIsRetriedByAnOperatorAndAutomatically() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        String admin = Tokens.billingAdmin(story.workspace());
+        deliver(story, "checkout.session.completed");
+        deliver(story, "customer.subscription.updated");
+        StubMapping stripeDown = stripe.override(get(urlPathEqualTo("/v1/subscriptions/" + story.subscription()))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}")));
+        String undo;
+        try {
+            // A second snapshot from the very same second: only Stripe can say which one is current.
+            undo = deliverVariant(story, "\"cancel_at_period_end\": true", "\"cancel_at_period_end\": false");
+            assertEquals("FAILED", outcomeOf(story, undo));
+
+            Reply retried = api.post(EVENTS + "/" + undo + "/retry", admin, null);
+
+            assertEquals(200, retried.status(), retried::toString);
+            assertEquals("FAILED", retried.json().getString("outcome"), "Stripe is still down");
+            assertTrue(retried.json().getInt("attempts") >= 2, retried::toString);
+        } finally {
+            stripe.remove(stripeDown);
+        }
+        stripe.override(get(urlPathEqualTo("/v1/subscriptions/" + story.subscription()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(subscriptionObject(story, false))));
+
+        assertEquals("APPLIED", eventually(() -> outcomeOf(story, undo), "APPLIED"), "the retrier applied it");
+        assertFalse(subscription(story).getBoolean("cancelAtPeriodEnd"), "Stripe's current state was applied");
+    }
+
+    @Test
+    void retryingIsForFailedEventsOfTheCallersWorkspace() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        String applied = deliver(story, "checkout.session.completed").json().getString("id");
+
+        Reply notFailed = api.post(EVENTS + "/" + applied + "/retry", Tokens.billingAdmin(story.workspace()), null);
+        Reply foreign = api.post(EVENTS + "/" + applied + "/retry", Tokens.billingAdmin(Tokens.newWorkspace()), null);
+        Reply member = api.get(EVENTS, Tokens.member(story.workspace()));
+        Reply otherAdmin = api.get(EVENTS, Tokens.billingAdmin(Tokens.newWorkspace()));
+
+        assertEquals(409, notFailed.status(), notFailed::toString);
+        assertEquals("NOT_RETRYABLE", notFailed.error());
+        assertEquals(404, foreign.status(), foreign::toString);
+        assertEquals("EVENT_NOT_FOUND", foreign.error());
+        assertEquals(403, member.status(), member::toString);
+        assertEquals(List.of(), otherAdmin.json().getJsonArray("events"));
+    }
+
+    /** Delivers the events in order to a fresh workspace and returns its billing status, minus the id. */
+    private JsonObject finalState(List<String> deliveries) {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        for (String name : deliveries) {
+            Reply reply = deliver(story, name);
+            assertEquals(200, reply.status(), name + ": " + reply);
+        }
+        JsonObject status = subscription(story);
+        return jakarta.json.Json.createObjectBuilder(status).remove("workspaceId").build();
+    }
+
+    private String deliverVariant(Story story, String from, String to) {
+        String text = story.text("customer.subscription.updated").replace(from, to)
+                .replaceFirst("\"id\": \"evt_", "\"id\": \"evt_variant");
+        Reply reply = StripeEvents.deliver(api, text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().getString("id");
+    }
+
+    private static String subscriptionObject(Story story, boolean cancelAtPeriodEnd) {
+        String event = story.text("customer.subscription.updated");
+        String object = jakarta.json.Json.createReader(new java.io.StringReader(event)).readObject()
+                .getJsonObject("data").getJsonObject("object").toString();
+        return object.replace("\"cancel_at_period_end\":true", "\"cancel_at_period_end\":" + cancelAtPeriodEnd)
+                .replaceAll("\"cancel_at\":\\d+", "\"cancel_at\":null");
+    }
+
+    private Reply deliver(Story story, String name) {
+        Reply reply = StripeEvents.deliver(api, story.event(name));
+        assertEquals(200, reply.status(), name + ": " + reply);
+        return reply;
+    }
+
+    private JsonObject subscription(Story story) {
+        Reply reply = api.get("api/billing/subscription", Tokens.member(story.workspace()));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    private List<JsonObject> events(Story story) {
+        Reply reply = api.get(EVENTS, Tokens.billingAdmin(story.workspace()));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().getJsonArray("events").getValuesAs(JsonValue::asJsonObject);
+    }
+
+    private String outcomeOf(Story story, String eventId) {
+        return events(story).stream().filter(e -> e.getString("id").equals(eventId)).findFirst()
+                .map(e -> e.getString("outcome")).orElse("MISSING");
+    }
+
+    private static String eventually(Supplier<String> probe, String wanted) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String seen = probe.get();
+        while (!seen.equals(wanted) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            seen = probe.get();
+        }
+        return seen;
+    }
+}

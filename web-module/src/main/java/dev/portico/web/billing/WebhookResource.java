@@ -1,0 +1,64 @@
+package dev.portico.web.billing;
+
+import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.api.BillingFailure.Reason;
+import dev.portico.billing.boundary.WebhookIntake;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Where Stripe POSTs events. No token: the {@code Stripe-Signature} header authenticates the
+ * delivery. The body is read as raw bytes (at most {@value #MAX_BYTES}), so the signature is
+ * checked over exactly what Stripe sent.
+ */
+@Path("billing/webhook")
+@RequestScoped
+public class WebhookResource {
+
+    static final int MAX_BYTES = 1024 * 1024;
+    /** How much of an oversized body is read and dropped so the client hears the 413 instead of a reset. */
+    private static final long MAX_DRAINED = 16L * 1024 * 1024;
+
+    @Inject
+    WebhookIntake intake;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject receive(@HeaderParam("Stripe-Signature") String signature, InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            drain(body);
+            throw tooLarge();
+        }
+        WebhookIntake.Receipt receipt = intake.receive(bytes, signature);
+        return Json.createObjectBuilder()
+                .add("received", true)
+                .add("id", receipt.eventId())
+                .add("duplicate", receipt.duplicate())
+                .add("status", receipt.status())
+                .build();
+    }
+
+    private static void drain(InputStream body) throws IOException {
+        long drained = 0;
+        long skipped;
+        while (drained < MAX_DRAINED && (skipped = body.skip(MAX_DRAINED - drained)) > 0) {
+            drained += skipped;
+        }
+    }
+
+    private static BillingFailure tooLarge() {
+        return new BillingFailure(Reason.PAYLOAD_TOO_LARGE, "Webhook bodies are limited to 1 MiB.");
+    }
+}

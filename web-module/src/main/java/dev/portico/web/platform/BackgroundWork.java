@@ -1,0 +1,23 @@
+package dev.portico.web.platform;
+
+import dev.portico.billing.boundary.WebhookRetrier;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+/** Starts the modules' background work once the schema is up to date. */
+@Startup
+@Singleton
+@DependsOn("Database")
+public class BackgroundWork {
+
+    @Inject
+    WebhookRetrier webhookRetrier;
+
+    @PostConstruct
+    void start() {
+        webhookRetrier.start();
+    }
+}
