@@ -1,6 +1,5 @@
 package dev.portico.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("health")
 public class HealthResource {
 
-    private static final JsonObject UP = Json.createObjectBuilder().add("status", "UP").build();
+    private static final JsonObject UP = Jsons.object().add("status", "UP").build();
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

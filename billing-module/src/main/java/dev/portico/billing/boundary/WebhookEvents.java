@@ -42,7 +42,7 @@ public class WebhookEvents {
             throw new BillingFailure(Reason.NOT_RETRYABLE, "Only failed events can be retried; this one is "
                     + event.status().name() + ".");
         }
-        processor.process(eventId);
+        processor.retry(eventId);
         return inbox.find(eventId).map(Entry::of).orElseThrow();
     }
 }

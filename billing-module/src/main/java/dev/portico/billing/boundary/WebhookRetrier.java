@@ -61,7 +61,7 @@ public class WebhookRetrier {
 
     void retryDue() {
         try {
-            inbox.due(clock.instant(), interval, BATCH).forEach(processor::process);
+            inbox.due(clock.instant(), interval, BATCH).forEach(processor::retry);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retrying Stripe events failed; next round in " + interval, e);
         }

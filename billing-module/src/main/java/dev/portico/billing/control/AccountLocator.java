@@ -33,6 +33,9 @@ public class AccountLocator {
     BillingAccountRepository accounts;
 
     @Inject
+    LinkedCustomers linked;
+
+    @Inject
     Clock clock;
 
     /** The account of this customer, locked. */
@@ -71,7 +74,10 @@ public class AccountLocator {
         if (account.customer().filter(held -> !held.equals(customer)).isPresent()) {
             return Optional.empty();
         }
-        account.linkCustomer(customer, clock.instant());
+        if (account.customer().isEmpty()) {
+            account.linkCustomer(customer, clock.instant());
+            linked.add(customerId);
+        }
         return Optional.of(account);
     }
 }

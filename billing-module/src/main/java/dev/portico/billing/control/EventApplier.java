@@ -6,18 +6,20 @@ import com.stripe.model.StripeObject;
 import com.stripe.net.ApiResource;
 import dev.portico.billing.api.BillingEvent;
 import dev.portico.billing.entity.WebhookEvent;
+import dev.portico.billing.entity.WebhookEvent.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies one stored Stripe event in one transaction: the inbox row is locked (so the event is
- * applied once, whoever else tries), the matching handler changes billing state, the row records
- * the outcome, and billing's facts are published to CDI observers within the same transaction.
+ * Applies Stripe events, each in one transaction: the inbox row is written or locked (so an event
+ * is applied once, whoever else tries), the matching handler changes billing state, the row
+ * records the outcome, and billing's facts are published to CDI observers in the same transaction.
  */
 @ApplicationScoped
 public class EventApplier {
@@ -32,14 +34,36 @@ public class EventApplier {
     jakarta.enterprise.event.Event<BillingEvent> facts;
 
     @Inject
+    LinkedCustomers linked;
+
+    @Inject
     Clock clock;
 
+    /** What became of an event: its status, and unmatched events of its customer that may apply now. */
+    public record Outcome(Status status, boolean duplicate, List<String> unmatchedOfCustomer) {
+    }
+
+    /**
+     * Stores a newly delivered event and applies it, in one transaction. If this throws, nothing
+     * was stored: the caller stores the event on its own, as failed, so it is retried.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Applied> apply(String eventId) {
-        WebhookEvent row = inbox.lock(eventId).orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
-        if (!row.isPending()) {
-            return Optional.empty();
+    public Outcome receive(IncomingEvent event, String payload) {
+        Optional<WebhookEvent> known = inbox.find(event.id());
+        if (known.isPresent()) {
+            return new Outcome(known.get().status(), true, List.of());
         }
+        return applyTo(inbox.store(event, payload));
+    }
+
+    /** Applies a stored event again (retries); empty when it is no longer pending. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Outcome> apply(String eventId) {
+        WebhookEvent row = inbox.lock(eventId).orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
+        return row.isPending() ? Optional.of(applyTo(row)) : Optional.empty();
+    }
+
+    private Outcome applyTo(WebhookEvent row) {
         Applied result = handlers.stream()
                 .filter(handler -> handler.handles(row.type()))
                 .findFirst()
@@ -48,7 +72,9 @@ public class EventApplier {
         row.settle(result.outcome(), result.workspace() == null ? null : result.workspace().value(), result.detail(),
                 clock.instant());
         result.events().forEach(facts::fire);
-        return Optional.of(result);
+        // Customers linked to their workspace just now: their waiting events can apply next.
+        List<String> waiting = linked.all().stream().flatMap(customer -> inbox.unmatched(customer).stream()).toList();
+        return new Outcome(row.status(), false, waiting);
     }
 
     private static Delivery delivery(WebhookEvent row) {

@@ -6,16 +6,17 @@ import dev.portico.billing.entity.WebhookEvent.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Applies a stored event and deals with the aftermath: a failure is recorded with a backoff for
- * the automatic retries ({@code portico.webhook.retry-backoff}, doubling, at most
- * {@code portico.webhook.max-attempts} tries); an applied event lets waiting (unmatched) events of
- * the same customer apply, since it may have linked the customer to its workspace.
+ * Runs the applier and deals with the aftermath: a failure is recorded with a backoff for the
+ * automatic retries ({@code portico.webhook.retry-backoff}, doubling, at most
+ * {@code portico.webhook.max-attempts} tries); an applied event lets waiting (unmatched) events
+ * of the same customer apply, since it may have linked the customer to its workspace.
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -37,22 +38,42 @@ public class EventProcessor {
     @ConfigProperty(name = "portico.webhook.max-attempts")
     int maxAttempts;
 
-    /** The event's status after this attempt. */
-    public Status process(String eventId) {
+    /**
+     * Stores and applies a newly delivered event. When applying fails the event is stored on its
+     * own, as failed, so it is retried; only if that fails too does this throw (nothing is stored).
+     */
+    public EventApplier.Outcome receive(IncomingEvent event, String payload) {
+        EventApplier.Outcome outcome;
         try {
-            Optional<Applied> applied = applier.apply(eventId);
-            applied.filter(result -> result.outcome() == Status.APPLIED)
-                    .flatMap(result -> inbox.find(eventId).flatMap(WebhookEvent::customerId))
-                    .ifPresent(customer -> inbox.unmatched(customer).forEach(this::process));
-            applied.ifPresent(result -> LOG.fine(() -> "Stripe event " + eventId + ": " + result.outcome()));
+            outcome = applier.receive(event, payload);
+        } catch (RuntimeException e) {
+            String why = describe(event.id(), 1, e);
+            boolean stored = inbox.recordFailed(event, payload, why, Optional.of(delay(1)));
+            return new EventApplier.Outcome(inbox.find(event.id()).map(WebhookEvent::status).orElseThrow(), !stored,
+                    List.of());
+        }
+        outcome.unmatchedOfCustomer().forEach(this::retry);
+        return outcome;
+    }
+
+    /** Applies a stored event again; returns its status afterwards. */
+    public Status retry(String eventId) {
+        try {
+            Optional<EventApplier.Outcome> outcome = applier.apply(eventId);
+            outcome.ifPresent(done -> done.unmatchedOfCustomer().forEach(this::retry));
         } catch (RuntimeException e) {
             int attempts = inbox.find(eventId).map(WebhookEvent::attempts).orElse(0) + 1;
-            String why = e instanceof BillingFailure failure ? failure.reason() + ": " + failure.getMessage()
-                    : e.getClass().getSimpleName();
-            LOG.log(Level.WARNING, "Applying Stripe event " + eventId + " failed (attempt " + attempts + "): " + why, e);
-            inbox.failed(eventId, why, attempts < maxAttempts ? Optional.of(delay(attempts)) : Optional.empty());
+            inbox.failed(eventId, describe(eventId, attempts, e),
+                    attempts < maxAttempts ? Optional.of(delay(attempts)) : Optional.empty());
         }
         return inbox.find(eventId).map(WebhookEvent::status).orElseThrow();
+    }
+
+    private static String describe(String eventId, int attempt, RuntimeException e) {
+        String why = e instanceof BillingFailure failure ? failure.reason() + ": " + failure.getMessage()
+                : e.getClass().getSimpleName();
+        LOG.log(Level.WARNING, "Applying Stripe event " + eventId + " failed (attempt " + attempt + "): " + why, e);
+        return why;
     }
 
     private Duration delay(int attempts) {

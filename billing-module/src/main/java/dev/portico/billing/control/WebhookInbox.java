@@ -30,21 +30,28 @@ public class WebhookInbox {
     @Inject
     Clock clock;
 
+    /** Adds a new event to the inbox, within the caller's transaction. */
+    public WebhookEvent store(IncomingEvent event, String payload) {
+        WebhookEvent stored = new WebhookEvent(event.id(), event.type(), event.created(), event.customerId().orElse(null),
+                payload, clock.instant());
+        em.persist(stored);
+        em.flush();
+        return stored;
+    }
+
     /**
-     * Stores the event unless it is already there; true when it is new. Commits before returning:
-     * the caller acknowledges Stripe only after this.
+     * Stores an event whose application failed, marked failed, in a transaction of its own;
+     * false when it was already stored (a concurrent delivery of the same event).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean record(IncomingEvent event, String payload) {
+    public boolean recordFailed(IncomingEvent event, String payload, String why, Optional<Duration> backoff) {
         if (em.find(WebhookEvent.class, event.id()) != null) {
             return false;
         }
-        WebhookEvent stored = new WebhookEvent(event.id(), event.type(), event.created(), event.customerId().orElse(null),
-                payload, clock.instant());
-        // Known customers' events are listed for their workspace from the start, even if applying fails.
+        WebhookEvent stored = store(event, payload);
+        // Listed for its workspace (when the customer is known) although it could not be applied.
         event.customerId().flatMap(this::workspaceOf).ifPresent(stored::concerns);
-        em.persist(stored);
-        em.flush();
+        stored.fail(why, backoff, clock.instant());
         return true;
     }
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.portico.it.support.Api.Reply;
@@ -16,6 +17,9 @@ import dev.portico.it.support.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -246,6 +250,34 @@ class WebhookIT extends DeployedEar {
         assertEquals("EVENT_NOT_FOUND", foreign.error());
         assertEquals(403, member.status(), member::toString);
         assertEquals(List.of(), otherAdmin.json().getJsonArray("events"));
+    }
+
+    @Test
+    void whileTheDatabaseIsDownDeliveriesAreRefusedWith503AndStripesRetrySucceeds() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("it.database")),
+                "needs a database server the test can take down: runs in the PostgreSQL pass");
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        deliver(story, "checkout.session.completed");
+        byte[] body = story.event("customer.subscription.created");
+        Reply down;
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("ALTER DATABASE test ALLOW_CONNECTIONS false");
+            try {
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'test'");
+                down = StripeEvents.deliver(api, body);
+            } finally {
+                sql.execute("ALTER DATABASE test ALLOW_CONNECTIONS true");
+            }
+        }
+
+        Reply retried = StripeEvents.deliver(api, body);
+
+        assertEquals(503, down.status(), down::toString);
+        assertEquals("STORE_UNAVAILABLE", down.error());
+        assertEquals(200, retried.status(), retried::toString);
+        assertFalse(retried.json().getBoolean("duplicate"), "the refused delivery stored nothing");
+        assertEquals("active", subscription(story).getString("status"));
     }
 
     /** Delivers the events in order to a fresh workspace and returns its billing status, minus the id. */

@@ -2,11 +2,11 @@ package dev.portico.web.billing;
 
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.boundary.WebhookEvents;
+import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
 import dev.portico.web.identity.CallerResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,9 +44,9 @@ public class BillingEventsResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiError.invalidRequest("limit must be between 1 and " + MAX_LIMIT + ".");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.array();
         events.recent(workspace, limit).forEach(entry -> list.add(json(entry)));
-        return Json.createObjectBuilder().add("events", list).build();
+        return Jsons.object().add("events", list).build();
     }
 
     @POST
@@ -57,7 +57,7 @@ public class BillingEventsResource {
     }
 
     private static JsonObjectBuilder json(WebhookEvents.Entry entry) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("id", entry.id())
                 .add("type", entry.type())
                 .add("receivedAt", entry.receivedAt().toString())

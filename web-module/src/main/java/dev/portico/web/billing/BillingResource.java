@@ -4,12 +4,12 @@ import dev.portico.billing.api.BillingStatus;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.boundary.BillingStatuses;
 import dev.portico.billing.boundary.PortalSessions;
+import dev.portico.web.Jsons;
 import dev.portico.web.identity.Caller;
 import dev.portico.web.identity.CallerResolver;
 import dev.portico.workspace.boundary.AccessPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +52,7 @@ public class BillingResource {
         PortalSessionBody request = PortalSessionBody.parse(body);
         String url = portalSessions.open(
                 new PortalSessions.Request(workspace, caller.email(), request.returnUrl(), request.flow()));
-        return Json.createObjectBuilder().add("url", url).build();
+        return Jsons.object().add("url", url).build();
     }
 
     /** Any valid token of the workspace. */
@@ -61,7 +61,7 @@ public class BillingResource {
     public JsonObject subscription() {
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
         BillingStatus status = statuses.of(workspace);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("workspaceId", workspace.value())
                 .add("status", status.status());
         addOrNull(json, "plan", status.plan());

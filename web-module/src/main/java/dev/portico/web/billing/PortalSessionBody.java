@@ -3,8 +3,8 @@ package dev.portico.web.billing;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.PortalFlow;
+import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -42,7 +42,7 @@ record PortalSessionBody(Optional<String> returnUrl, Optional<PortalFlow> flow) 
     }
 
     private static JsonObject readObject(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiError.invalidRequest("The request body must be a JSON object.");

@@ -3,9 +3,9 @@ package dev.portico.web.billing;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.boundary.WebhookIntake;
+import dev.portico.web.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -42,7 +42,7 @@ public class WebhookResource {
             throw tooLarge();
         }
         WebhookIntake.Receipt receipt = intake.receive(bytes, signature);
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("received", true)
                 .add("id", receipt.eventId())
                 .add("duplicate", receipt.duplicate())

@@ -1,6 +1,6 @@
 package dev.portico.web.error;
 
-import jakarta.json.Json;
+import dev.portico.web.Jsons;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +13,7 @@ public final class ErrorBodies {
     }
 
     public static String json(String code, String message) {
-        return Json.createObjectBuilder().add("error", code).add("message", message).build().toString();
+        return Jsons.object().add("error", code).add("message", message).build().toString();
     }
 
     public static Response response(ApiError error) {

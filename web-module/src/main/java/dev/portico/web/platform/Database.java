@@ -27,7 +27,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         name = Database.JNDI_NAME,
         className = "dev.portico.web.datasource.PorticoDataSource",
         minPoolSize = 1,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // Validate pooled connections, and drop them all when one proves dead: after a database
+        // outage the pool heals by itself instead of handing out broken connections.
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true"
+        })
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

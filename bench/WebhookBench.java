@@ -1,0 +1,192 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Drives signed Stripe webhooks at a running Portico and, in the same run, its no-op endpoint
+ * (GET /api/health), printing events/s, p50 and p99 for both and their ratio. JDK only:
+ *
+ * <pre>java bench/WebhookBench.java [base-url] [webhook-secret] [shared-dir]</pre>
+ *
+ * Two measurements: (1) closed loop, {@value #WORKERS} requests in flight for {@value #SECONDS}s:
+ * the most each endpoint serves; (2) open loop at {@value #RATE}/s for {@value #SECONDS}s: latency
+ * at Stripe-like load, timed from each request's scheduled send. Webhooks are real
+ * {@code customer.subscription.updated} events for {@value #CUSTOMERS} linked customers, each with
+ * a later timestamp than the last, so every one is stored and applied.
+ */
+public class WebhookBench {
+
+    static final int WORKERS = 16;
+    static final int SECONDS = 15;
+    static final int RATE = 200;
+    static final int CUSTOMERS = 50;
+    static final int PRESIGNED = 25_000;
+    static final int WARM_UP_SECONDS = 10;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/");
+        String secret = args.length > 1 ? args[1] : "whsec_bench";
+        Path events = Path.of(args.length > 2 ? args[2] : "../shared", "stripe/events");
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String checkout = Files.readString(events.resolve("checkout.session.completed.json"));
+        String update = Files.readString(events.resolve("customer.subscription.updated.json"));
+
+        for (int c = 0; c < CUSTOMERS; c++) {
+            String body = ids(checkout, run, c).replace("\"local-user-0001\"", "\"ws-bench-" + run + "-" + c + "\"");
+            check(send(webhook(base, secret, body)), "linking customer " + c);
+        }
+        // Signed ahead of time, so the load generator's own work (it shares the cores) does not
+        // weigh on the webhook figures more than on the no-op ones.
+        Supplier<HttpRequest> fresh = () -> {
+            long n = SEQUENCE.incrementAndGet();
+            String body = ids(update, run, (int) (n % CUSTOMERS)).replace("\"id\": \"evt_", "\"id\": \"evt_" + n + "x")
+                    .replaceFirst("(\"api_version\": \"[^\"]+\",\\s*\"created\": )\\d+", "$1" + (1783783800L + n));
+            return webhook(base, secret, body);
+        };
+        ConcurrentLinkedQueue<HttpRequest> signed = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < PRESIGNED; i++) {
+            signed.add(fresh.get());
+        }
+        Supplier<HttpRequest> webhook = () -> {
+            HttpRequest next = signed.poll();
+            return next != null ? next : fresh.get();
+        };
+        Supplier<HttpRequest> noop = () -> HttpRequest.newBuilder(base.resolve("api/health")).GET().build();
+
+        closedLoop("warm-up no-op", noop, WARM_UP_SECONDS);
+        closedLoop("warm-up webhook", webhook, WARM_UP_SECONDS);
+        Result noopMax = closedLoop("no-op   (GET /api/health)      ", noop, SECONDS);
+        Result hookMax = closedLoop("webhook (POST /api/billing/webhook)", webhook, SECONDS);
+        System.out.printf("throughput ratio webhook/no-op: %.0f%% (target: at least 30%%)%n",
+                100.0 * hookMax.perSecond() / noopMax.perSecond());
+        Result noopRate = openLoop("no-op   at " + RATE + "/s", noop);
+        Result hookRate = openLoop("webhook at " + RATE + "/s", webhook);
+        System.out.printf("p99 at %d/s: webhook %.1f ms, no-op %.1f ms (target: webhook under 50 ms)%n",
+                RATE, hookRate.p99(), noopRate.p99());
+    }
+
+    record Result(double perSecond, double p50, double p99, int errors) {
+    }
+
+    static Result closedLoop(String name, Supplier<HttpRequest> next, int seconds) throws Exception {
+        Instant end = Instant.now().plusSeconds(seconds);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < WORKERS; i++) {
+            Thread worker = new Thread(() -> {
+                while (Instant.now().isBefore(end)) {
+                    long t0 = System.nanoTime();
+                    if (send(next.get()) / 100 != 2) {
+                        errors.incrementAndGet();
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return report(name, new ArrayList<>(latencies), (System.nanoTime() - started) / 1e9, errors.get());
+    }
+
+    static Result openLoop(String name, Supplier<HttpRequest> next) throws Exception {
+        int total = RATE * SECONDS;
+        long interval = 1_000_000_000L / RATE;
+        long start = System.nanoTime() + 100_000_000L;
+        List<CompletableFuture<Long>> pending = new ArrayList<>();
+        AtomicInteger errors = new AtomicInteger();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            pending.add(HTTP.sendAsync(next.get(), HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
+                if (response.statusCode() / 100 != 2) {
+                    errors.incrementAndGet();
+                }
+                return System.nanoTime() - due;
+            }));
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (CompletableFuture<Long> each : pending) {
+            latencies.add(each.get());
+        }
+        return report(name, latencies, (System.nanoTime() - start) / 1e9, errors.get());
+    }
+
+    static Result report(String name, List<Long> latencies, double seconds, int errors) {
+        Collections.sort(latencies);
+        Result result = new Result(latencies.size() / seconds, percentile(latencies, 50), percentile(latencies, 99), errors);
+        System.out.printf("%-40s %8.0f req/s   p50 %6.1f ms   p99 %6.1f ms   errors %d%n", name, result.perSecond(),
+                result.p50(), result.p99(), errors);
+        return result;
+    }
+
+    static double percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+    }
+
+    static HttpRequest webhook(URI base, String secret, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        long t = Instant.now().getEpochSecond();
+        return HttpRequest.newBuilder(base.resolve("api/billing/webhook"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", "t=" + t + ",v1=" + hmac(secret, t + ".", bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+    }
+
+    static String ids(String template, String run, int customer) {
+        String suffix = run + "c" + customer;
+        return template.replaceAll("\"((?:evt|cus|sub|in)_[A-Za-z0-9]+)\"", "\"$1" + suffix + "\"");
+    }
+
+    static int send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return 599;
+        }
+    }
+
+    static void check(int status, String what) {
+        if (status != 200) {
+            throw new IllegalStateException(what + " answered " + status + ": is Portico running with this webhook secret?");
+        }
+    }
+
+    static String hmac(String secret, String prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(prefix.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
