@@ -1,9 +1,7 @@
 package dev.portico.billing.control;
 
-import com.stripe.exception.EventDataObjectDeserializationException;
-import com.stripe.model.Event;
+import com.google.gson.JsonObject;
 import com.stripe.model.StripeObject;
-import com.stripe.net.ApiResource;
 import dev.portico.billing.api.BillingEvent;
 import dev.portico.billing.entity.WebhookEvent;
 import dev.portico.billing.entity.WebhookEvent.Status;
@@ -13,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,21 +50,23 @@ public class EventApplier {
         if (known.isPresent()) {
             return new Outcome(known.get().status(), true, List.of());
         }
-        return applyTo(inbox.store(event, payload));
+        return applyTo(inbox.store(event, payload), event.object());
     }
 
     /** Applies a stored event again (retries); empty when it is no longer pending. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Outcome> apply(String eventId) {
         WebhookEvent row = inbox.lock(eventId).orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
-        return row.isPending() ? Optional.of(applyTo(row)) : Optional.empty();
+        return row.isPending()
+                ? Optional.of(applyTo(row, IncomingEvent.parse(row.payload()).object()))
+                : Optional.empty();
     }
 
-    private Outcome applyTo(WebhookEvent row) {
+    private Outcome applyTo(WebhookEvent row, JsonObject object) {
         Applied result = handlers.stream()
                 .filter(handler -> handler.handles(row.type()))
                 .findFirst()
-                .map(handler -> handler.apply(delivery(row)))
+                .map(handler -> handler.apply(delivery(row, object)))
                 .orElseGet(() -> Applied.ignored(null, "Portico does not act on " + row.type() + " events."));
         row.settle(result.outcome(), result.workspace() == null ? null : result.workspace().value(), result.detail(),
                 clock.instant());
@@ -77,17 +76,11 @@ public class EventApplier {
         return new Outcome(row.status(), false, waiting);
     }
 
-    private static Delivery delivery(WebhookEvent row) {
-        Event event = ApiResource.GSON.fromJson(row.payload(), Event.class);
-        StripeObject object = event.getDataObjectDeserializer().getObject().orElseGet(() -> {
-            try {
-                // The endpoint's API version differs from stripe-java's: read it as best we can.
-                return event.getDataObjectDeserializer().deserializeUnsafe();
-            } catch (EventDataObjectDeserializationException e) {
-                throw new IllegalStateException("Cannot read the data object of " + row.eventId(), e);
-            }
-        });
-        Map<String, Object> previous = event.getData().getPreviousAttributes();
-        return new Delivery(row.eventId(), row.type(), row.stripeCreatedAt(), object, previous == null ? Map.of() : previous);
+    private static Delivery delivery(WebhookEvent row, JsonObject object) {
+        StripeObject data = Delivery.read(object);
+        if (data == null) {
+            throw new IllegalStateException("Event " + row.eventId() + " of type " + row.type() + " carries an unexpected object.");
+        }
+        return new Delivery(row.eventId(), row.type(), row.stripeCreatedAt(), data);
     }
 }

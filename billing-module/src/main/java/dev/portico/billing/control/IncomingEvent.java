@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The envelope of a verified Stripe event: enough to store it in the inbox and to find the
- * customer it concerns ({@code data.object.customer}, or the id of a customer object).
+ * customer it concerns ({@code data.object.customer}, or the id of a customer object), and its
+ * parsed data object, so applying it does not parse the payload again.
  */
-public record IncomingEvent(String id, String type, Instant created, Optional<String> customerId) {
+public record IncomingEvent(String id, String type, Instant created, Optional<String> customerId, JsonObject object) {
 
     public static IncomingEvent parse(String payload) {
         JsonObject event;
@@ -43,7 +44,7 @@ public record IncomingEvent(String id, String type, Instant created, Optional<St
         Optional<String> customer = "customer".equals(string(object, "object").orElse(null))
                 ? string(object, "id")
                 : string(object, "customer");
-        return new IncomingEvent(id, type, Instant.ofEpochSecond(created.getAsLong()), customer);
+        return new IncomingEvent(id, type, Instant.ofEpochSecond(created.getAsLong()), customer, object);
     }
 
     private static Optional<String> string(JsonObject object, String field) {
