@@ -79,6 +79,37 @@ class WebhookIT extends DeployedEar {
     }
 
     @Test
+    void trialEndingActionRequiredAndNewPaymentMethodsAreApplied() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        deliver(story, "checkout.session.completed");
+        deliver(story, "customer.subscription.created");
+        String trialWillEnd = story.text("customer.subscription.created")
+                .replace("\"type\": \"customer.subscription.created\"", "\"type\": \"customer.subscription.trial_will_end\"")
+                .replaceFirst("\"id\": \"evt_", "\"id\": \"evt_trial")
+                .replace("\"trial_end\": null", "\"trial_end\": 1783504800");
+        String actionRequired = story.text("invoice.payment_failed")
+                .replace("\"type\": \"invoice.payment_failed\"", "\"type\": \"invoice.payment_action_required\"")
+                .replaceFirst("\"id\": \"evt_", "\"id\": \"evt_action");
+        JsonObject updated = jakarta.json.Json.createReader(new java.io.StringReader(story.text("customer.updated"))).readObject();
+        String attached = jakarta.json.Json.createObjectBuilder(updated)
+                .add("id", updated.getString("id") + "pm")
+                .add("type", "payment_method.attached")
+                .add("data", jakarta.json.Json.createObjectBuilder().add("object", jakarta.json.Json.createObjectBuilder()
+                        .add("id", "pm_1NewCard" + story.workspace().replace("-", ""))
+                        .add("object", "payment_method").add("type", "card").add("created", 1783780200)
+                        .add("customer", story.customer()).add("livemode", false)))
+                .build().toString();
+
+        for (String body : List.of(trialWillEnd, actionRequired, attached)) {
+            Reply reply = StripeEvents.deliver(api, body.getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, reply.status(), reply::toString);
+            assertEquals("APPLIED", reply.json().getString("status"), body.substring(0, 80));
+        }
+        assertEquals(List.of("payment_method.attached", "invoice.payment_action_required",
+                "customer.subscription.trial_will_end"), events(story).stream().limit(3).map(e -> e.getString("type")).toList());
+    }
+
+    @Test
     void aDuplicateDeliveryIsAcknowledgedAndChangesNothing() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
         deliver(story, "checkout.session.completed");
