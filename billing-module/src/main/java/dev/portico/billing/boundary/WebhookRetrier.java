@@ -16,10 +16,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Retries failed events when their backoff has passed, and picks up events stored but never
- * applied (a crash between storing and applying), every {@code portico.webhook.retry-interval}.
- * Every node may run it: each event is applied under its row lock and only while still pending.
- * Started by the application once the schema is in place.
+ * Retries failed events whose backoff has passed, every {@code portico.webhook.retry-interval}.
+ * (No event can be stranded half-way: an event is stored and applied in one transaction, or
+ * stored as failed.) Every node may run it: each event is applied under its row lock and only
+ * while still pending. Started by the application once the schema is in place.
  */
 @ApplicationScoped
 public class WebhookRetrier {
@@ -61,7 +61,7 @@ public class WebhookRetrier {
 
     void retryDue() {
         try {
-            inbox.due(clock.instant(), interval, BATCH).forEach(processor::retry);
+            inbox.due(clock.instant(), BATCH).forEach(processor::retry);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retrying Stripe events failed; next round in " + interval, e);
         }

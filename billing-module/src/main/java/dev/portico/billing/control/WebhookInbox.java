@@ -78,14 +78,12 @@ public class WebhookInbox {
         }
     }
 
-    /** Events waiting for another try: failed ones whose time has come, and received ones left behind (a crash). */
-    public List<String> due(Instant now, Duration stuckAfter, int limit) {
-        return em.createQuery("SELECT e.eventId FROM WebhookEvent e WHERE (e.status = :failed AND e.nextAttemptAt <= :now)"
-                        + " OR (e.status = :received AND e.receivedAt <= :stuck) ORDER BY e.receivedAt", String.class)
+    /** Failed events whose next attempt is due. */
+    public List<String> due(Instant now, int limit) {
+        return em.createQuery("SELECT e.eventId FROM WebhookEvent e WHERE e.status = :failed AND e.nextAttemptAt <= :now"
+                        + " ORDER BY e.nextAttemptAt", String.class)
                 .setParameter("failed", Status.FAILED)
-                .setParameter("received", Status.RECEIVED)
                 .setParameter("now", now)
-                .setParameter("stuck", now.minus(stuckAfter))
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -88,16 +88,4 @@ public class BillingInvoice {
     public boolean isSettled() {
         return PROGRESS.getOrDefault(status, 0) >= 2;
     }
-
-    public String invoiceId() {
-        return invoiceId;
-    }
-
-    public String status() {
-        return status;
-    }
-
-    public int attemptCount() {
-        return attemptCount;
-    }
 }

@@ -17,7 +17,10 @@ import java.util.Optional;
 @Table(name = "billing_webhook_event")
 public class WebhookEvent {
 
-    /** Where an event stands. Only RECEIVED, FAILED and UNMATCHED events are (re)applied. */
+    /**
+     * Where an event stands. RECEIVED lasts only within the transaction that stores and applies
+     * it; FAILED and UNMATCHED events are applied again later.
+     */
     public enum Status { RECEIVED, APPLIED, IGNORED, UNMATCHED, FAILED }
 
     @Id
