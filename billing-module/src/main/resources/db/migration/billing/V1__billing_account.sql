@@ -47,7 +47,7 @@ CREATE TABLE billing_invoice (
     CONSTRAINT pk_billing_invoice PRIMARY KEY (invoice_id)
 );
 
--- The webhook inbox: every verified Stripe event, keyed by its id, with the raw payload.
+-- The webhook inbox: every verified Stripe event, keyed by its id, with the raw payload bytes.
 CREATE TABLE billing_webhook_event (
     event_id          VARCHAR(255)  NOT NULL,
     event_type        VARCHAR(128)  NOT NULL,
@@ -60,7 +60,7 @@ CREATE TABLE billing_webhook_event (
     next_attempt_at   TIMESTAMP,
     processed_at      TIMESTAMP,
     detail            VARCHAR(1000),
-    payload           ${text_type}  NOT NULL,
+    payload           ${bytes_type} NOT NULL,
     CONSTRAINT pk_billing_webhook_event PRIMARY KEY (event_id)
 );
 CREATE INDEX ix_billing_webhook_event_workspace ON billing_webhook_event (workspace_id, received_at);

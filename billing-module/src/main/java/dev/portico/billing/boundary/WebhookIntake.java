@@ -35,10 +35,9 @@ public class WebhookIntake {
 
     public Receipt receive(byte[] body, String signatureHeader) {
         signature.verify(body, signatureHeader);
-        String payload = new String(body, StandardCharsets.UTF_8);
-        IncomingEvent event = IncomingEvent.parse(payload);
+        IncomingEvent event = IncomingEvent.parse(new String(body, StandardCharsets.UTF_8));
         try {
-            EventApplier.Outcome outcome = processor.receive(event, payload);
+            EventApplier.Outcome outcome = processor.receive(event, body);
             return new Receipt(event.id(), outcome.duplicate(), outcome.status().name());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot store Stripe event " + event.id() + "; Stripe will retry", e);

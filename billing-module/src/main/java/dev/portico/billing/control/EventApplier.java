@@ -5,6 +5,7 @@ import com.stripe.model.StripeObject;
 import dev.portico.billing.api.BillingEvent;
 import dev.portico.billing.entity.WebhookEvent;
 import dev.portico.billing.entity.WebhookEvent.Status;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,7 +26,10 @@ public class EventApplier {
     WebhookInbox inbox;
 
     @Inject
-    Instance<EventHandler> handlers;
+    Instance<EventHandler> allHandlers;
+
+    /** Resolved once: looking the handlers up per event shows on the webhook's hot path. */
+    private List<EventHandler> handlers;
 
     @Inject
     jakarta.enterprise.event.Event<BillingEvent> facts;
@@ -36,21 +40,27 @@ public class EventApplier {
     @Inject
     Clock clock;
 
+    @PostConstruct
+    void resolveHandlers() {
+        handlers = allHandlers.stream().toList();
+    }
+
     /** What became of an event: its status, and unmatched events of its customer that may apply now. */
     public record Outcome(Status status, boolean duplicate, List<String> unmatchedOfCustomer) {
     }
 
     /**
-     * Stores a newly delivered event and applies it, in one transaction. If this throws, nothing
-     * was stored: the caller stores the event on its own, as failed, so it is retried.
+     * Applies a newly delivered event and stores it with its outcome, in one transaction (the row
+     * is written once, settled). A delivery of an event already stored fails on the primary key
+     * at commit, undoing everything; duplicates are rare, so they are not looked for up front.
+     * If this throws, nothing was stored.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Outcome receive(IncomingEvent event, String payload) {
-        Optional<WebhookEvent> known = inbox.find(event.id());
-        if (known.isPresent()) {
-            return new Outcome(known.get().status(), true, List.of());
-        }
-        return applyTo(inbox.store(event, payload), event.object());
+    public Outcome receive(IncomingEvent event, byte[] payload) {
+        WebhookEvent row = inbox.received(event, payload);
+        Outcome outcome = applyTo(row, event.object());
+        inbox.add(row);
+        return outcome;
     }
 
     /** Applies a stored event again (retries); empty when it is no longer pending. */

@@ -39,17 +39,21 @@ public class EventProcessor {
     int maxAttempts;
 
     /**
-     * Stores and applies a newly delivered event. When applying fails the event is stored on its
-     * own, as failed, so it is retried; only if that fails too does this throw (nothing is stored).
+     * Stores and applies a newly delivered event. A duplicate changes nothing. When applying fails
+     * the event is stored on its own, as failed, so it is retried; only if that fails too does
+     * this throw (nothing is stored).
      */
-    public EventApplier.Outcome receive(IncomingEvent event, String payload) {
+    public EventApplier.Outcome receive(IncomingEvent event, byte[] payload) {
         EventApplier.Outcome outcome;
         try {
             outcome = applier.receive(event, payload);
         } catch (RuntimeException e) {
-            String why = describe(event.id(), 1, e);
-            boolean stored = inbox.recordFailed(event, payload, why, Optional.of(delay(1)));
-            return new EventApplier.Outcome(inbox.find(event.id()).map(WebhookEvent::status).orElseThrow(), !stored,
+            Optional<WebhookEvent> stored = inbox.find(event.id());
+            if (stored.isPresent()) {
+                return new EventApplier.Outcome(stored.get().status(), true, List.of());
+            }
+            inbox.recordFailed(event, payload, describe(event.id(), 1, e), Optional.of(delay(1)));
+            return new EventApplier.Outcome(inbox.find(event.id()).map(WebhookEvent::status).orElseThrow(), false,
                     List.of());
         }
         outcome.unmatchedOfCustomer().forEach(this::retry);

@@ -30,13 +30,15 @@ public class WebhookInbox {
     @Inject
     Clock clock;
 
-    /** Adds a new event to the inbox, within the caller's transaction. */
-    public WebhookEvent store(IncomingEvent event, String payload) {
-        WebhookEvent stored = new WebhookEvent(event.id(), event.type(), event.created(), event.customerId().orElse(null),
-                payload, clock.instant());
-        em.persist(stored);
-        em.flush();
-        return stored;
+    /** A new inbox entry for a delivered event, not yet stored. */
+    public WebhookEvent received(IncomingEvent event, byte[] payload) {
+        return new WebhookEvent(event.id(), event.type(), event.created(), event.customerId().orElse(null), payload,
+                clock.instant());
+    }
+
+    /** Stores a new entry within the caller's transaction. */
+    public void add(WebhookEvent event) {
+        em.persist(event);
     }
 
     /**
@@ -44,14 +46,15 @@ public class WebhookInbox {
      * false when it was already stored (a concurrent delivery of the same event).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean recordFailed(IncomingEvent event, String payload, String why, Optional<Duration> backoff) {
+    public boolean recordFailed(IncomingEvent event, byte[] payload, String why, Optional<Duration> backoff) {
         if (em.find(WebhookEvent.class, event.id()) != null) {
             return false;
         }
-        WebhookEvent stored = store(event, payload);
+        WebhookEvent stored = received(event, payload);
         // Listed for its workspace (when the customer is known) although it could not be applied.
         event.customerId().flatMap(this::workspaceOf).ifPresent(stored::concerns);
         stored.fail(why, backoff, clock.instant());
+        em.persist(stored);
         return true;
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -58,15 +59,16 @@ public class WebhookEvent {
     @Column(name = "detail", length = 1000)
     private String detail;
 
+    /** The body exactly as Stripe sent it (UTF-8 JSON). */
     @Lob
     @Column(name = "payload", nullable = false)
-    private String payload;
+    private byte[] payload;
 
     protected WebhookEvent() {
         // for JPA
     }
 
-    public WebhookEvent(String eventId, String type, Instant stripeCreatedAt, String customerId, String payload,
+    public WebhookEvent(String eventId, String type, Instant stripeCreatedAt, String customerId, byte[] payload,
                         Instant receivedAt) {
         this.eventId = Objects.requireNonNull(eventId, "Event id is required.");
         this.type = Objects.requireNonNull(type, "Event type is required.");
@@ -114,7 +116,7 @@ public class WebhookEvent {
     }
 
     public String payload() {
-        return payload;
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
     public boolean isPending() {

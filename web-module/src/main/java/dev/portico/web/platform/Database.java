@@ -21,7 +21,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Defines Portico's one datasource and, at start-up, brings every module's tables up to date with
  * that module's own Flyway migrations ({@code db/migration/<module>}, history in
  * {@code <module>_schema_history}), so each module evolves its schema alone. The same scripts run
- * on Derby and PostgreSQL; the placeholder {@code ${text_type}} names their one differing type.
+ * on Derby and PostgreSQL; the placeholder {@code ${bytes_type}} names their one differing type.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -50,7 +50,8 @@ public class Database {
 
     @PostConstruct
     void migrate() {
-        Map<String, String> placeholders = Map.of("text_type", largeTextType());
+        boolean derby = isDerby();
+        Map<String, String> placeholders = Map.of("bytes_type", derby ? "BLOB" : "BYTEA");
         for (String module : MODULES) {
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
@@ -68,10 +69,10 @@ public class Database {
         }
     }
 
-    /** The one type the SQL dialects disagree on: unbounded text (Derby CLOB, PostgreSQL TEXT). */
-    private String largeTextType() {
+    /** Derby and PostgreSQL disagree on one type Portico needs: unbounded bytes (BLOB, BYTEA). */
+    private boolean isDerby() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby") ? "CLOB" : "TEXT";
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
         } catch (SQLException e) {
             throw new IllegalStateException("Portico's database cannot be reached", e);
         }
