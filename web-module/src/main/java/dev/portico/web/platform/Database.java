@@ -28,10 +28,11 @@ import org.flywaydb.core.api.output.MigrateResult;
         className = "dev.portico.web.datasource.PorticoDataSource",
         minPoolSize = 1,
         maxPoolSize = 32,
-        // Validate pooled connections, and drop them all when one proves dead: after a database
-        // outage the pool heals by itself instead of handing out broken connections.
+        // Validate pooled connections (at most every few seconds each), and drop them all when one
+        // proves dead: after a database outage the pool heals instead of handing out broken ones.
         properties = {
             "fish.payara.is-connection-validation-required=true",
+            "fish.payara.validate-atmost-once-period-in-seconds=5",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
             "fish.payara.fail-all-connections=true"
