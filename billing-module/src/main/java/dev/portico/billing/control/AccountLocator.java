@@ -5,6 +5,9 @@ import dev.portico.billing.entity.BillingAccount;
 import dev.portico.billing.entity.StripeCustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +23,9 @@ public class AccountLocator {
 
     static final String METADATA_WORKSPACE = "workspace_id";
 
+    @PersistenceContext(unitName = "billing")
+    EntityManager em;
+
     @Inject
     AccountOpener opener;
 
@@ -34,7 +40,10 @@ public class AccountLocator {
 
     /** The account of this customer, locked. */
     public Optional<BillingAccount> byCustomer(String customerId) {
-        return accounts.workspaceOf(customerId).flatMap(accounts::findForUpdate);
+        return em.createQuery("SELECT a FROM BillingAccount a WHERE a.stripeCustomerId = :customer", BillingAccount.class)
+                .setParameter("customer", customerId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
     }
 
     /** The account of this customer, or of the workspace the metadata names (then linked to the customer). */

@@ -28,9 +28,6 @@ public class WebhookInbox {
     EntityManager em;
 
     @Inject
-    BillingAccountRepository accounts;
-
-    @Inject
     Clock clock;
 
     /** A new inbox entry for a delivered event, not yet stored. */
@@ -55,10 +52,16 @@ public class WebhookInbox {
         }
         WebhookEvent stored = received(event, payload);
         // Listed for its workspace (when the customer is known) although it could not be applied.
-        event.customerId().flatMap(accounts::workspaceOf).map(WorkspaceId::value).ifPresent(stored::concerns);
+        event.customerId().flatMap(this::workspaceOf).ifPresent(stored::concerns);
         stored.fail(why, backoff, clock.instant());
         em.persist(stored);
         return true;
+    }
+
+    private Optional<String> workspaceOf(String customerId) {
+        return em.createQuery("SELECT a.workspaceId FROM BillingAccount a WHERE a.stripeCustomerId = :customer", String.class)
+                .setParameter("customer", customerId)
+                .getResultStream().findFirst();
     }
 
     public Optional<WebhookEvent> find(String eventId) {
