@@ -7,6 +7,7 @@ import dev.portico.billing.entity.WebhookEvent;
 import dev.portico.billing.entity.WebhookEvent.Status;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +33,7 @@ public class EventApplier {
     private List<EventHandler> handlers;
 
     @Inject
-    jakarta.enterprise.event.Event<BillingEvent> facts;
+    Event<BillingEvent> facts;
 
     @Inject
     LinkedCustomers linked;

@@ -52,8 +52,11 @@ public class EventProcessor {
             if (stored.isPresent()) {
                 return new EventApplier.Outcome(stored.get().status(), true, List.of());
             }
-            inbox.recordFailed(event, payload, describe(event.id(), 1, e), Optional.of(delay(1)));
-            return new EventApplier.Outcome(inbox.find(event.id()).map(WebhookEvent::status).orElseThrow(), false,
+            if (inbox.recordFailed(event, payload, describe(event.id(), 1, e), Optional.of(delay(1)))) {
+                return new EventApplier.Outcome(Status.FAILED, false, List.of());
+            }
+            // A concurrent delivery of the same event was stored meanwhile.
+            return new EventApplier.Outcome(inbox.find(event.id()).map(WebhookEvent::status).orElseThrow(), true,
                     List.of());
         }
         outcome.unmatchedOfCustomer().forEach(this::retry);

@@ -14,8 +14,10 @@ import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -90,11 +92,11 @@ class WebhookIT extends DeployedEar {
         String actionRequired = story.text("invoice.payment_failed")
                 .replace("\"type\": \"invoice.payment_failed\"", "\"type\": \"invoice.payment_action_required\"")
                 .replaceFirst("\"id\": \"evt_", "\"id\": \"evt_action");
-        JsonObject updated = jakarta.json.Json.createReader(new java.io.StringReader(story.text("customer.updated"))).readObject();
-        String attached = jakarta.json.Json.createObjectBuilder(updated)
+        JsonObject updated = Json.createReader(new StringReader(story.text("customer.updated"))).readObject();
+        String attached = Json.createObjectBuilder(updated)
                 .add("id", updated.getString("id") + "pm")
                 .add("type", "payment_method.attached")
-                .add("data", jakarta.json.Json.createObjectBuilder().add("object", jakarta.json.Json.createObjectBuilder()
+                .add("data", Json.createObjectBuilder().add("object", Json.createObjectBuilder()
                         .add("id", "pm_1NewCard" + story.workspace().replace("-", ""))
                         .add("object", "payment_method").add("type", "card").add("created", 1783780200)
                         .add("customer", story.customer()).add("livemode", false)))
@@ -319,7 +321,7 @@ class WebhookIT extends DeployedEar {
             assertEquals(200, reply.status(), name + ": " + reply);
         }
         JsonObject status = subscription(story);
-        return jakarta.json.Json.createObjectBuilder(status).remove("workspaceId").build();
+        return Json.createObjectBuilder(status).remove("workspaceId").build();
     }
 
     private String deliverVariant(Story story, String from, String to) {
@@ -332,7 +334,7 @@ class WebhookIT extends DeployedEar {
 
     private static String subscriptionObject(Story story, boolean cancelAtPeriodEnd) {
         String event = story.text("customer.subscription.updated");
-        String object = jakarta.json.Json.createReader(new java.io.StringReader(event)).readObject()
+        String object = Json.createReader(new StringReader(event)).readObject()
                 .getJsonObject("data").getJsonObject("object").toString();
         return object.replace("\"cancel_at_period_end\":true", "\"cancel_at_period_end\":" + cancelAtPeriodEnd)
                 .replaceAll("\"cancel_at\":\\d+", "\"cancel_at\":null");
