@@ -6,7 +6,6 @@ import dev.portico.billing.entity.StripeCustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Map;
@@ -40,9 +39,8 @@ public class AccountLocator {
 
     /** The account of this customer, locked. */
     public Optional<BillingAccount> byCustomer(String customerId) {
-        return em.createQuery("SELECT a FROM BillingAccount a WHERE a.stripeCustomerId = :customer", BillingAccount.class)
+        return em.createNamedQuery(BillingAccount.BY_CUSTOMER_LOCKED, BillingAccount.class)
                 .setParameter("customer", customerId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
 

@@ -5,6 +5,8 @@ import dev.portico.billing.api.WorkspaceId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,7 +15,13 @@ import java.util.Optional;
 /** A workspace's side of billing: its Stripe customer and what Stripe last told us of its subscription. */
 @Entity
 @Table(name = "billing_account")
+// Named so that it is prepared once: a query built per webhook was re-prepared per webhook.
+@NamedQuery(name = BillingAccount.BY_CUSTOMER_LOCKED, lockMode = LockModeType.PESSIMISTIC_WRITE,
+        query = "SELECT a FROM BillingAccount a WHERE a.stripeCustomerId = :customer")
 public class BillingAccount {
+
+    /** The account of a Stripe customer ({@code :customer}), row-locked until the transaction ends. */
+    public static final String BY_CUSTOMER_LOCKED = "BillingAccount.byCustomerLocked";
 
     @Id
     @Column(name = "workspace_id", length = 64)
