@@ -48,7 +48,7 @@ class SubscriptionEventHandler implements EventHandler {
         if (outcome == SnapshotOutcome.TIE) {
             account.takeFetched(Snapshots.of(stripe.retrieveSubscription(subscription.getId())), clock.instant());
         }
-        List<BillingEvent> events = new ArrayList<>(Transitions.between(delivery.eventId(), account.workspace(), before,
+        List<BillingEvent> events = new ArrayList<>(Transitions.between(delivery.eventId(), delivery.created(), account.workspace(), before,
                 account.state(), account.status()));
         if (delivery.type().equals("customer.subscription.trial_will_end") && subscription.getTrialEnd() != null) {
             events.add(new TrialEnding(delivery.eventId(), account.workspace(), subscription.getId(),

@@ -24,8 +24,8 @@ final class Transitions {
     private Transitions() {
     }
 
-    static List<BillingEvent> between(String eventId, WorkspaceId workspace, AccountState before, AccountState after,
-                                      BillingStatus status) {
+    static List<BillingEvent> between(String eventId, Instant asOf, WorkspaceId workspace, AccountState before,
+                                      AccountState after, BillingStatus status) {
         List<BillingEvent> events = new ArrayList<>();
         if (sameSubscriptionState(before, after)) {
             return events;
@@ -55,7 +55,7 @@ final class Transitions {
             events.add(new SubscriptionCanceled(eventId, workspace, subscription, after.endedAt(), after.currentPeriodEnd(),
                     after.cancellationReason(), after.cancellationFeedback()));
         }
-        events.add(new BillingStateChanged(eventId, workspace, status));
+        events.add(new BillingStateChanged(eventId, workspace, status, asOf));
         return events;
     }
 

@@ -30,11 +30,17 @@ public final class Api {
     }
 
     public Reply post(String path, String token, String json) {
+        return send("POST", path, token, json);
+    }
+
+    /** Any method, with an optional JSON (or plain) body. */
+    public Reply send(String method, String path, String token, String body) {
         HttpRequest.Builder request = request(path, token);
-        if (json != null) {
+        if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(request.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** POSTs raw bytes with the given headers (name, value, name, value, ...), as Stripe does. */

@@ -2,6 +2,8 @@ package dev.portico.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.portico.it.clock.ClockResource;
+import dev.portico.it.clock.ControlledClock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,14 +11,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ArchiveFormat;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the tests that run the real EAR (the one {@code mvn package} built, unchanged) on a
+ * Base of the tests that run the real EAR (the one {@code mvn package} built) on a
  * real Payara Server started by Arquillian, and talk to it over HTTP like any client. Every
  * request the server sent to the Stripe stand-in must conform to Stripe's spec.
  */
@@ -26,10 +32,27 @@ public abstract class DeployedEar {
     protected final Api api = Api.local();
     protected final StripeStandIn stripe = StripeStandIn.get();
 
+    private static final String WAR = "portico-web.war";
+
+    /**
+     * The built EAR plus one test-only piece: a clock the tests can move ({@link ServerClock}),
+     * as a library every module sees and a resource in the WAR that sets it.
+     */
     @Deployment(testable = false)
     public static EnterpriseArchive ear() {
-        File ear = new File(System.getProperty("portico.ear", "target/portico.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "portico.ear").importFrom(ear).as(EnterpriseArchive.class);
+        File built = new File(System.getProperty("portico.ear", "target/portico.ear"));
+        EnterpriseArchive ear = ShrinkWrap.create(ZipImporter.class, "portico.ear").importFrom(built)
+                .as(EnterpriseArchive.class);
+        WebArchive war = ear.getAsType(WebArchive.class, WAR, ArchiveFormat.ZIP).addClass(ClockResource.class);
+        ear.delete(WAR);
+        return ear.addAsModule(war).addAsLibrary(ShrinkWrap.create(JavaArchive.class, "portico-it-clock.jar")
+                .addClass(ControlledClock.class)
+                .addAsManifestResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml"));
+    }
+
+    @AfterEach
+    void serverClockBackToNow() {
+        ServerClock.reset(api);
     }
 
     @AfterEach

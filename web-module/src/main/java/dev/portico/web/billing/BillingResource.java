@@ -7,7 +7,8 @@ import dev.portico.billing.boundary.PortalSessions;
 import dev.portico.web.Jsons;
 import dev.portico.web.identity.Caller;
 import dev.portico.web.identity.CallerResolver;
-import dev.portico.workspace.boundary.AccessPolicy;
+import dev.portico.web.workspace.AccessJson;
+import dev.portico.workspace.boundary.Enforcement;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -40,7 +41,7 @@ public class BillingResource {
     BillingStatuses statuses;
 
     @Inject
-    AccessPolicy access;
+    Enforcement enforcement;
 
     /** Billing admins only; the body ({@code returnUrl}, {@code flow}) is optional. */
     @POST
@@ -55,7 +56,7 @@ public class BillingResource {
         return Jsons.object().add("url", url).build();
     }
 
-    /** Any valid token of the workspace. */
+    /** Any valid token of the workspace; {@code access} is what {@code @Guarded} resources allow it now. */
     @GET
     @Path("subscription")
     public JsonObject subscription() {
@@ -66,9 +67,8 @@ public class BillingResource {
                 .add("status", status.status());
         addOrNull(json, "plan", status.plan());
         addOrNull(json, "currentPeriodEnd", status.currentPeriodEnd() == null ? null : status.currentPeriodEnd().toString());
-        return json.add("cancelAtPeriodEnd", status.cancelAtPeriodEnd())
-                .add("access", access.accessFor(status).wireName())
-                .build();
+        json.add("cancelAtPeriodEnd", status.cancelAtPeriodEnd());
+        return AccessJson.add(json, enforcement.decide(workspace)).build();
     }
 
     private static void addOrNull(JsonObjectBuilder json, String name, String value) {

@@ -1,11 +1,10 @@
 package dev.portico.web.identity;
 
-import dev.portico.billing.api.WorkspaceId;
 import dev.portico.web.error.ApiError;
+import dev.portico.workspace.boundary.TokenClaims;
 import dev.portico.workspace.boundary.Workspaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +18,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class CallerResolver {
 
-    static final String WORKSPACE_CLAIM = "workspace_id";
-
     @Inject
     Workspaces workspaces;
 
@@ -29,18 +26,9 @@ public class CallerResolver {
             throw ApiError.unauthenticated();
         }
         Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
-        Caller caller = new Caller(token.getSubject(), stringClaim(token, "email"),
-                stringClaim(token, WORKSPACE_CLAIM).filter(WorkspaceId::isValid).map(WorkspaceId::new), groups);
+        Caller caller = new Caller(token.getSubject(), TokenClaims.string(token, "email"), TokenClaims.workspace(token), groups);
         caller.workspace().ifPresent(workspace ->
                 workspaces.recognize(workspace, caller.isBillingAdmin() ? caller.email() : Optional.empty()));
         return caller;
-    }
-
-    private static Optional<String> stringClaim(JsonWebToken token, String name) {
-        Object value = token.getClaim(name);
-        if (value instanceof JsonString json) {
-            value = json.getString();
-        }
-        return value instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
     }
 }

@@ -35,9 +35,7 @@ import org.flywaydb.core.api.output.MigrateResult;
             "fish.payara.validate-atmost-once-period-in-seconds=5",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-            "fish.payara.fail-all-connections=true",
-            // Every webhook runs the same few statements: keep them prepared per connection.
-            "fish.payara.statement-cache-size=64"
+            "fish.payara.fail-all-connections=true"
         })
 @Startup
 @Singleton

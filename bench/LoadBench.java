@@ -20,10 +20,21 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Drives signed Stripe webhooks at a running Portico and, in the same run, its no-op endpoint
- * (GET /api/health), printing events/s, p50 and p99 for both and their ratio. JDK only:
+ * Load for a running Portico, JDK only. Two benchmarks, each comparing two endpoints of the same
+ * server in the same run:
  *
- * <pre>java bench/WebhookBench.java [base-url] [webhook-secret] [shared-dir]</pre>
+ * <pre>
+ * java bench/LoadBench.java webhooks base-url webhook-secret shared-dir
+ * java bench/LoadBench.java guard base-url workspace token
+ * </pre>
+ *
+ * <p>{@code webhooks}: signed Stripe webhooks vs the no-op endpoint (GET /api/health), printing
+ * events/s, p50 and p99 for both and their ratio.
+ *
+ * <p>{@code guard}: the {@code @Guarded} example read (GET /api/workspaces/{id}/notes) vs its
+ * unguarded twin (same token and tenant checks, no billing guard). The workspace has no
+ * subscription, so reads pass the guard with read-only access; the guard does the same work in
+ * every state (a cached copy and the rule).
  *
  * Two measurements: (1) closed loop, {@value #WORKERS} requests in flight for {@value #SECONDS}s,
  * no-op and webhook alternating for {@value #ROUNDS} rounds after a warm-up: the most each endpoint
@@ -33,15 +44,15 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code customer.subscription.updated} events for {@value #CUSTOMERS} linked customers, each with
  * a later timestamp than the last, so every one is stored and applied.
  */
-public class WebhookBench {
+public class LoadBench {
 
     static final int WORKERS = 16;
     static final int SECONDS = 10;
     static final int RATE = 200;
     static final int CUSTOMERS = 50;
     static final int PRESIGNED = 25_000;
-    static final int WARM_UP_SECONDS = 15;
-    static final int ROUNDS = 3;
+    static final int WARM_UP_SECONDS = 30;
+    static final int ROUNDS = 5;
 
     // HTTP/1.1, as Stripe delivers webhooks (the JDK client would otherwise try an h2c upgrade).
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -49,9 +60,28 @@ public class WebhookBench {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
-        URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/");
-        String secret = args.length > 1 ? args[1] : "whsec_bench";
-        Path events = Path.of(args.length > 2 ? args[2] : "../shared", "stripe/events");
+        switch (args[0]) {
+            case "webhooks" -> webhooks(URI.create(args[1]), args[2], Path.of(args[3], "stripe/events"));
+            case "guard" -> guard(URI.create(args[1]), args[2], args[3]);
+            default -> throw new IllegalArgumentException("webhooks or guard, not " + args[0]);
+        }
+    }
+
+    static void guard(URI base, String workspace, String token) throws Exception {
+        Supplier<HttpRequest> guarded = () -> HttpRequest.newBuilder(base.resolve("api/workspaces/" + workspace + "/notes"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        Supplier<HttpRequest> unguarded = () -> HttpRequest.newBuilder(
+                base.resolve("api/workspaces/" + workspace + "/notes/unguarded"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        check(send(guarded.get()), "the guarded read");
+        check(send(unguarded.get()), "the unguarded read");
+        closedLoop("warm-up unguarded", unguarded, WARM_UP_SECONDS);
+        closedLoop("warm-up guarded", guarded, WARM_UP_SECONDS);
+        compare("unguarded (GET .../notes/unguarded)", unguarded, "guarded   (GET .../notes)", guarded,
+                "guarded/unguarded", 90);
+    }
+
+    static void webhooks(URI base, String secret, Path events) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String checkout = Files.readString(events.resolve("checkout.session.completed.json"));
         String update = Files.readString(events.resolve("customer.subscription.updated.json"));
@@ -80,15 +110,7 @@ public class WebhookBench {
 
         closedLoop("warm-up no-op", noop, WARM_UP_SECONDS);
         closedLoop("warm-up webhook", webhook, WARM_UP_SECONDS);
-        List<Double> ratios = new ArrayList<>();
-        for (int round = 1; round <= ROUNDS; round++) {
-            Result noopMax = closedLoop("round " + round + " no-op   (GET /api/health)", noop, SECONDS);
-            Result hookMax = closedLoop("round " + round + " webhook (POST /api/billing/webhook)", webhook, SECONDS);
-            ratios.add(100.0 * hookMax.perSecond() / noopMax.perSecond());
-        }
-        Collections.sort(ratios);
-        System.out.printf("throughput ratio webhook/no-op: median %.0f%% of rounds %s (target: at least 30%%)%n",
-                ratios.get(ratios.size() / 2), ratios.stream().map(r -> String.format("%.0f%%", r)).toList());
+        compare("no-op   (GET /api/health)", noop, "webhook (POST /api/billing/webhook)", webhook, "webhook/no-op", 30);
         Result noopRate = openLoop("no-op   at " + RATE + "/s", noop);
         Result hookRate = openLoop("webhook at " + RATE + "/s", webhook);
         System.out.printf("p99 at %d/s: webhook %.1f ms, no-op %.1f ms (target: webhook under 50 ms)%n",
@@ -96,6 +118,31 @@ public class WebhookBench {
     }
 
     record Result(double perSecond, double p50, double p99, int errors) {
+    }
+
+    /**
+     * Closed loop, baseline and subject alternating for {@value #ROUNDS} rounds (which goes first
+     * alternates too: the server keeps warming up, favouring whatever runs later); prints the
+     * median of the rounds' ratios.
+     */
+    static void compare(String baselineName, Supplier<HttpRequest> baseline, String subjectName,
+                        Supplier<HttpRequest> subject, String ratioName, int target) throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            Result base;
+            Result measured;
+            if (round % 2 == 1) {
+                base = closedLoop("round " + round + " " + baselineName, baseline, SECONDS);
+                measured = closedLoop("round " + round + " " + subjectName, subject, SECONDS);
+            } else {
+                measured = closedLoop("round " + round + " " + subjectName, subject, SECONDS);
+                base = closedLoop("round " + round + " " + baselineName, baseline, SECONDS);
+            }
+            ratios.add(100.0 * measured.perSecond() / base.perSecond());
+        }
+        Collections.sort(ratios);
+        System.out.printf("throughput ratio %s: median %.0f%% of rounds %s (target: at least %d%%)%n", ratioName,
+                ratios.get(ratios.size() / 2), ratios.stream().map(r -> String.format("%.0f%%", r)).toList(), target);
     }
 
     static Result closedLoop(String name, Supplier<HttpRequest> next, int seconds) throws Exception {
@@ -185,7 +232,7 @@ public class WebhookBench {
 
     static void check(int status, String what) {
         if (status != 200) {
-            throw new IllegalStateException(what + " answered " + status + ": is Portico running with this webhook secret?");
+            throw new IllegalStateException(what + " answered " + status + ": is Portico running with this secret and key?");
         }
     }
 

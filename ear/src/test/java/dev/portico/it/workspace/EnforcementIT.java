@@ -1,0 +1,214 @@
+package dev.portico.it.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.portico.it.support.Api.Reply;
+import dev.portico.it.support.DeployedEar;
+import dev.portico.it.support.ServerClock;
+import dev.portico.it.support.StripeEvents;
+import dev.portico.it.support.StripeEvents.Story;
+import dev.portico.it.support.Tokens;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code @Guarded} through the deployed EAR: real signed webhooks set a workspace's billing state,
+ * then the guarded example ({@code /api/workspaces/{id}/notes}) answers by the enforcement table.
+ */
+class EnforcementIT extends DeployedEar {
+
+    private static final Instant PERIOD_END = Instant.parse("2031-03-01T10:00:00Z");
+    /** Later than every example event, so the events built here are the newest state. */
+    private static final Instant EVENT_TIME = Instant.parse("2026-08-10T00:00:00Z");
+
+    @ParameterizedTest(name = "{0} (cancel at period end: {1})")
+    @CsvSource({
+        "active, false, 200, 201, full, ",
+        "active, true, 200, 201, full, ",
+        "trialing, false, 200, 201, full, ",
+        "past_due, false, 200, 402, read-only, PAYMENT_PAST_DUE",
+        "incomplete, false, 200, 402, read-only, SUBSCRIPTION_INCOMPLETE",
+        "paused, false, 200, 402, read-only, SUBSCRIPTION_PAUSED",
+        "canceled, false, 200, 402, read-only, SUBSCRIPTION_CANCELED",
+        "unpaid, false, 402, 402, none, SUBSCRIPTION_UNPAID",
+        "incomplete_expired, false, 402, 402, none, SUBSCRIPTION_EXPIRED"
+    })
+    void everyRowOfTheTable(String status, boolean cancelAtPeriodEnd, int read, int write, String access, String code) {
+        Story story = subscribed();
+        deliver(subscriptionEvent(story, status, cancelAtPeriodEnd, EVENT_TIME));
+
+        assertAccess(story.workspace(), read, write, access, code);
+    }
+
+    @Test
+    void aWorkspaceWithoutSubscriptionReadsButDoesNotWrite() {
+        String workspace = Tokens.newWorkspace();
+
+        assertAccess(workspace, 200, 402, "read-only", "NO_SUBSCRIPTION");
+    }
+
+    @Test
+    void aCanceledWorkspaceIsReadOnlyUntilThePaidPeriodEndsThenBlocked() {
+        Story story = subscribed();
+        deliver(subscriptionEvent(story, "canceled", false, EVENT_TIME));
+
+        ServerClock.set(api, PERIOD_END.minusSeconds(1));
+        assertAccess(story.workspace(), 200, 402, "read-only", "SUBSCRIPTION_CANCELED");
+
+        ServerClock.set(api, PERIOD_END.plusSeconds(1));
+        assertAccess(story.workspace(), 402, 402, "none", "SUBSCRIPTION_EXPIRED");
+    }
+
+    @Test
+    void payingThePastDueInvoiceRestoresWrites() {
+        Story story = subscribed();
+        deliver(subscriptionEvent(story, "past_due", false, EVENT_TIME));
+        assertEquals(402, write(story.workspace()).status());
+
+        deliver(subscriptionEvent(story, "active", false, EVENT_TIME.plusSeconds(60)));
+
+        assertAccess(story.workspace(), 200, 201, "full", null);
+    }
+
+    @Test
+    void resumingAfterAScheduledCancelKeepsFullAccessAndResumingAPauseRestoresIt() {
+        Story story = subscribed();
+        deliver(subscriptionEvent(story, "active", true, EVENT_TIME));
+        assertAccess(story.workspace(), 200, 201, "full", null);
+        deliver(subscriptionEvent(story, "active", false, EVENT_TIME.plusSeconds(60)));
+        assertAccess(story.workspace(), 200, 201, "full", null);
+
+        deliver(subscriptionEvent(story, "paused", false, EVENT_TIME.plusSeconds(120)));
+        assertAccess(story.workspace(), 200, 402, "read-only", "SUBSCRIPTION_PAUSED");
+        deliver(subscriptionEvent(story, "active", false, EVENT_TIME.plusSeconds(180)));
+        assertAccess(story.workspace(), 200, 201, "full", null);
+    }
+
+    @Test
+    void anOlderEventDeliveredLateDoesNotChangeAccess() {
+        Story story = subscribed();
+        deliver(subscriptionEvent(story, "past_due", false, EVENT_TIME.plusSeconds(60)));
+        deliver(subscriptionEvent(story, "active", false, EVENT_TIME));
+
+        assertAccess(story.workspace(), 200, 402, "read-only", "PAYMENT_PAST_DUE");
+    }
+
+    @Test
+    void anotherWorkspacesResourcesDoNotExistForTheCaller() {
+        Story alpha = subscribed();
+        deliver(subscriptionEvent(alpha, "active", false, EVENT_TIME));
+        String beta = Tokens.newWorkspace();
+        String alphaToken = Tokens.member(alpha.workspace());
+        assertEquals(201, write(alpha.workspace()).status());
+
+        Reply readBeta = api.get(notes(beta), alphaToken);
+        Reply writeBeta = api.post(notes(beta), alphaToken, "{\"text\": \"hello\"}");
+        Reply readNobody = api.get(notes("ws-does-not-exist-" + UUID.randomUUID()), alphaToken);
+        Reply betaReadsOwn = api.get(notes(beta), Tokens.member(beta));
+
+        assertEquals(404, readBeta.status(), readBeta::toString);
+        assertEquals("NOT_FOUND", readBeta.error());
+        assertEquals(404, writeBeta.status(), writeBeta::toString);
+        assertEquals(readNobody.body(), readBeta.body(), "same answer as for a workspace that does not exist");
+        assertEquals(200, betaReadsOwn.status(), betaReadsOwn::toString);
+        assertEquals(0, betaReadsOwn.json().getJsonArray("notes").size(), "alpha's note stays alpha's");
+    }
+
+    @Test
+    void guardedCallsNeedATokenNamingAWorkspaceAndAValidBody() {
+        Story story = subscribed();
+        deliver(subscriptionEvent(story, "active", false, EVENT_TIME));
+        String token = Tokens.member(story.workspace());
+
+        Reply anonymous = api.get(notes(story.workspace()), null);
+        Reply noWorkspace = api.get(notes(story.workspace()), Tokens.builder().groups("member").sign());
+        Reply notJson = api.post(notes(story.workspace()), token, "text=hello");
+        Reply emptyText = api.post(notes(story.workspace()), token, "{\"text\": \"  \"}");
+        Reply unknownField = api.post(notes(story.workspace()), token, "{\"text\": \"hi\", \"pinned\": true}");
+
+        assertEquals(401, anonymous.status(), anonymous::toString);
+        assertEquals("UNAUTHENTICATED", anonymous.error());
+        assertEquals(403, noWorkspace.status(), noWorkspace::toString);
+        assertEquals("NO_WORKSPACE", noWorkspace.error());
+        assertEquals("INVALID_JSON", notJson.error());
+        assertEquals("INVALID_REQUEST", emptyText.error());
+        assertEquals("INVALID_REQUEST", unknownField.error());
+        assertEquals(400, unknownField.status());
+    }
+
+    /** Checks the guarded read and write, and that the subscription endpoint reports the same access. */
+    private void assertAccess(String workspace, int read, int write, String access, String code) {
+        String token = Tokens.member(workspace);
+        Reply reading = api.get(notes(workspace), token);
+        Reply writing = write(workspace);
+        JsonObject subscription = api.get("api/billing/subscription", token).json();
+
+        assertEquals(read, reading.status(), () -> "read: " + reading);
+        assertEquals(write, writing.status(), () -> "write: " + writing);
+        for (Reply refused : new Reply[] {reading, writing}) {
+            if (refused.status() == 402) {
+                assertEquals(code, refused.error(), refused::toString);
+                assertEquals(access, refused.json().getString("access"), refused::toString);
+                assertEquals(false, refused.json().getString("message").isBlank());
+            }
+        }
+        if (read == 200) {
+            assertEquals(workspace, reading.json().getString("workspaceId"));
+        }
+        assertEquals(access, subscription.getString("access"), subscription::toString);
+        assertEquals(code == null ? "null" : "\"" + code + "\"", subscription.get("accessCode").toString());
+    }
+
+    private Reply write(String workspace) {
+        return api.post(notes(workspace), Tokens.member(workspace), "{\"text\": \"minutes of the meeting\"}");
+    }
+
+    private static String notes(String workspace) {
+        return "api/workspaces/" + workspace + "/notes";
+    }
+
+    /** A workspace whose Stripe customer checkout linked to it. */
+    private Story subscribed() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        deliver(story.text("checkout.session.completed"));
+        return story;
+    }
+
+    private void deliver(String event) {
+        Reply reply = StripeEvents.deliver(api, event.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    /**
+     * Stripe's example {@code customer.subscription.updated} (or {@code .deleted} for canceled) of
+     * this story's subscription, stating {@code status} at {@code created}, paid until {@link #PERIOD_END}.
+     */
+    private static String subscriptionEvent(Story story, String status, boolean cancelAtPeriodEnd, Instant created) {
+        boolean canceled = status.equals("canceled");
+        JsonObject event = Json.createReader(new StringReader(
+                story.text(canceled ? "customer.subscription.deleted" : "customer.subscription.updated"))).readObject();
+        JsonObject subscription = event.getJsonObject("data").getJsonObject("object");
+        JsonObject items = subscription.getJsonObject("items");
+        JsonObject item = Json.createObjectBuilder(items.getJsonArray("data").getJsonObject(0))
+                .add("current_period_end", PERIOD_END.getEpochSecond()).build();
+        JsonObjectBuilder object = Json.createObjectBuilder(subscription)
+                .add("status", status)
+                .add("cancel_at_period_end", cancelAtPeriodEnd)
+                .add("cancel_at", cancelAtPeriodEnd ? Json.createValue(PERIOD_END.getEpochSecond()) : JsonValue.NULL)
+                .add("items", Json.createObjectBuilder(items).add("data", Json.createArrayBuilder().add(item)));
+        return Json.createObjectBuilder(event)
+                .add("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
+                .add("created", created.getEpochSecond())
+                .add("data", Json.createObjectBuilder().add("object", object))
+                .build().toString();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.portico.web.workspace;
+
+import dev.portico.web.JsonBodies;
+import dev.portico.web.Jsons;
+import dev.portico.web.error.ApiError;
+import dev.portico.workspace.api.AccessRefused;
+import dev.portico.workspace.api.Guarded;
+import dev.portico.workspace.api.GuardedWorkspace;
+import dev.portico.workspace.api.Operation;
+import dev.portico.workspace.boundary.TokenClaims;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The guarded example a host SaaS copies: its own resource, guarded by one annotation per method.
+ * Reading needs read-only access, writing full access; another workspace's notes answer 404.
+ */
+@Path("workspaces/{id}/notes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NotesResource {
+
+    static final int MAX_TEXT = 1000;
+
+    @Inject
+    ExampleNotes notes;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Guarded(Operation.READ)
+    public JsonObject list(@PathParam("id") @GuardedWorkspace String workspace) {
+        return listing(workspace);
+    }
+
+    /** Body {@code {"text": "..."}} (1 to 1000 characters); answers 201 with the note. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Guarded(Operation.WRITE)
+    public Response add(@PathParam("id") @GuardedWorkspace String workspace, String body) {
+        Optional<String> text = JsonBodies.optionalString(JsonBodies.object(body == null ? "" : body, 4 * MAX_TEXT,
+                Set.of("text")), "text").map(String::strip).filter(value -> !value.isEmpty());
+        if (text.isEmpty() || text.get().length() > MAX_TEXT) {
+            throw ApiError.invalidRequest("'text' is required: 1 to " + MAX_TEXT + " characters.");
+        }
+        ExampleNotes.Note note = notes.add(workspace, text.get(), clock.instant());
+        return Response.status(Response.Status.CREATED).entity(json(note)).build();
+    }
+
+    /**
+     * The same read without billing's guard (token and tenant still checked): the baseline
+     * bench/guard.sh compares the guarded read with. A host app would not ship such a twin.
+     */
+    @GET
+    @Path("unguarded")
+    public JsonObject listUnguarded(@PathParam("id") String workspace) {
+        if (!(security.getUserPrincipal() instanceof JsonWebToken token)) {
+            throw ApiError.unauthenticated();
+        }
+        if (!TokenClaims.workspace(token).map(own -> own.value().equals(workspace)).orElse(false)) {
+            throw AccessRefused.otherWorkspace();
+        }
+        return listing(workspace);
+    }
+
+    private JsonObject listing(String workspace) {
+        List<ExampleNotes.Note> held = notes.of(workspace);
+        JsonArrayBuilder items = Jsons.array();
+        held.forEach(note -> items.add(json(note)));
+        return Jsons.object().add("workspaceId", workspace).add("notes", items).build();
+    }
+
+    private static JsonObject json(ExampleNotes.Note note) {
+        return Jsons.object().add("id", note.id()).add("text", note.text()).add("createdAt", note.createdAt().toString())
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.portico.workspace.control;
+
+import dev.portico.billing.api.BillingStateChanged;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * Keeps workspace-module's copy of billing state in step with billing's events: the copy is
+ * written in the transaction that applies the Stripe event (both commit or neither), and the
+ * cache takes it once that transaction has committed.
+ */
+@ApplicationScoped
+public class BillingMirror {
+
+    @Inject
+    StandingStore store;
+
+    @Inject
+    Standings standings;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    void onChange(@Observes BillingStateChanged change) {
+        Standing saved = store.save(change);
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to flush: the copy is already written
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    standings.committed(change.workspace(), saved);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package dev.portico.workspace.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class BillingStandingTest {
+
+    private static final Instant T1 = Instant.parse("2026-07-20T08:00:00Z");
+    private static final Instant T2 = T1.plusSeconds(3600);
+    private static final Instant T3 = T2.plusSeconds(3600);
+
+    @Test
+    void graceRunsFromTheFirstEventOfAStatus() {
+        BillingStanding standing = new BillingStanding("ws-1");
+        standing.take("past_due", null, T1, T3);
+        standing.take("past_due", Instant.parse("2026-09-01T00:00:00Z"), T2, T3);
+        assertEquals(T1, standing.statusSince());
+        assertEquals(T2, standing.asOf());
+        standing.take("active", null, T3, T3);
+        assertEquals(T3, standing.statusSince());
+    }
+
+    @Test
+    void anOlderStateNeverOverwritesANewerOne() {
+        BillingStanding standing = new BillingStanding("ws-1");
+        standing.take("canceled", null, T2, T3);
+        standing.take("active", null, T1, T3);
+        assertEquals("canceled", standing.status());
+        assertEquals(T2, standing.asOf());
+    }
+}
