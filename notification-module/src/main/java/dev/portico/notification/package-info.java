@@ -1,5 +1,2 @@
-/**
- * Notifications: emails to a workspace's billing contact, driven by billing's events.
- * Its api, boundary, control and entity packages arrive with the notifications capability.
- */
+/** Notification module: billing emails through a persistent outbox, dunning, opt-out and the email log. */
 package dev.portico.notification;

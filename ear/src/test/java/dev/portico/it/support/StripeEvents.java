@@ -1,6 +1,11 @@
 package dev.portico.it.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +34,7 @@ public final class StripeEvents {
     private static final Path DIR = Path.of(System.getProperty("portico.shared", "../../shared"), "stripe/events");
     private static final Pattern IDS = Pattern.compile("\"((?:evt|cus|sub|in|si)_[A-Za-z0-9]+)\"");
     private static final String CHECKOUT_REFERENCE = "\"client_reference_id\": \"local-user-0001\"";
+    private static final String EXAMPLE_EMAIL = "jenny.rosen@example.com";
 
     private StripeEvents() {
     }
@@ -58,7 +64,7 @@ public final class StripeEvents {
     /** Delivers signed bytes to the webhook endpoint. */
     public static Api.Reply deliver(Api api, byte[] body) {
         return api.postBytes("api/billing/webhook", body, "Content-Type", "application/json; charset=utf-8",
-                "Stripe-Signature", signature(body, Instant.now(), SECRET));
+                "Stripe-Signature", signature(body, ServerClock.now(), SECRET));
     }
 
     /** One workspace's customer and the events that speak of it. */
@@ -74,6 +80,11 @@ public final class StripeEvents {
 
         public String workspace() {
             return workspace;
+        }
+
+        /** The customer's email in this story's events (instead of the examples' jenny.rosen@example.com). */
+        public String email() {
+            return "billing-" + suffix + "@example.com";
         }
 
         /** The customer id this story uses instead of the examples' one. */
@@ -98,12 +109,62 @@ public final class StripeEvents {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Matcher matcher = IDS.matcher(raw.replace(CHECKOUT_REFERENCE, "\"client_reference_id\": \"" + workspace + "\""));
+            Matcher matcher = IDS.matcher(raw.replace(CHECKOUT_REFERENCE, "\"client_reference_id\": \"" + workspace + "\"")
+                    .replace(EXAMPLE_EMAIL, email()));
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {
                 matcher.appendReplacement(out, "\"" + fresh(matcher.group(1)) + "\"");
             }
             return matcher.appendTail(out).toString();
+        }
+
+        /**
+         * Stripe's example {@code customer.subscription.updated} (or {@code .deleted} for canceled)
+         * of this story's subscription, stating {@code status} at {@code created}, paid until
+         * {@code periodEnd}, with a fresh event id.
+         */
+        public String subscriptionEvent(String status, boolean cancelAtPeriodEnd, Instant periodEnd, Instant created) {
+            boolean canceled = status.equals("canceled");
+            JsonObject event = json(canceled ? "customer.subscription.deleted" : "customer.subscription.updated");
+            JsonObject subscription = event.getJsonObject("data").getJsonObject("object");
+            JsonObject items = subscription.getJsonObject("items");
+            JsonObject item = Json.createObjectBuilder(items.getJsonArray("data").getJsonObject(0))
+                    .add("current_period_end", periodEnd.getEpochSecond()).build();
+            JsonObjectBuilder object = Json.createObjectBuilder(subscription)
+                    .add("status", status)
+                    .add("cancel_at_period_end", cancelAtPeriodEnd)
+                    .add("cancel_at", cancelAtPeriodEnd ? Json.createValue(periodEnd.getEpochSecond()) : JsonValue.NULL)
+                    .add("items", Json.createObjectBuilder(items).add("data", Json.createArrayBuilder().add(item)));
+            return withObject(event, event.getString("type"), object, created);
+        }
+
+        /**
+         * Stripe's example failing invoice of this story as {@code type} ({@code invoice.payment_failed}
+         * or {@code invoice.paid}), at {@code created}, with a fresh event id.
+         */
+        public String invoiceEvent(String type, int attemptCount, Instant created) {
+            boolean paid = type.equals("invoice.paid");
+            JsonObject event = json("invoice.payment_failed");
+            JsonObject invoice = event.getJsonObject("data").getJsonObject("object");
+            JsonObjectBuilder object = Json.createObjectBuilder(invoice)
+                    .add("status", paid ? "paid" : "open")
+                    .add("attempt_count", attemptCount)
+                    .add("amount_paid", paid ? invoice.getJsonNumber("amount_due").longValue() : 0)
+                    .add("amount_remaining", paid ? 0 : invoice.getJsonNumber("amount_due").longValue());
+            return withObject(event, type, object, created);
+        }
+
+        private JsonObject json(String name) {
+            return Json.createReader(new StringReader(text(name))).readObject();
+        }
+
+        private static String withObject(JsonObject event, String type, JsonObjectBuilder object, Instant created) {
+            return Json.createObjectBuilder(event)
+                    .add("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
+                    .add("type", type)
+                    .add("created", created.getEpochSecond())
+                    .add("data", Json.createObjectBuilder().add("object", object))
+                    .build().toString();
         }
 
         private String fresh(String original) {

@@ -8,11 +8,7 @@ import dev.portico.it.support.ServerClock;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -44,7 +40,7 @@ class EnforcementIT extends DeployedEar {
     })
     void everyRowOfTheTable(String status, boolean cancelAtPeriodEnd, int read, int write, String access, String code) {
         Story story = subscribed();
-        deliver(subscriptionEvent(story, status, cancelAtPeriodEnd, EVENT_TIME));
+        deliver(story.subscriptionEvent(status, cancelAtPeriodEnd, PERIOD_END, EVENT_TIME));
 
         assertAccess(story.workspace(), read, write, access, code);
     }
@@ -59,7 +55,7 @@ class EnforcementIT extends DeployedEar {
     @Test
     void aCanceledWorkspaceIsReadOnlyUntilThePaidPeriodEndsThenBlocked() {
         Story story = subscribed();
-        deliver(subscriptionEvent(story, "canceled", false, EVENT_TIME));
+        deliver(story.subscriptionEvent("canceled", false, PERIOD_END, EVENT_TIME));
 
         ServerClock.set(api, PERIOD_END.minusSeconds(1));
         assertAccess(story.workspace(), 200, 402, "read-only", "SUBSCRIPTION_CANCELED");
@@ -71,10 +67,10 @@ class EnforcementIT extends DeployedEar {
     @Test
     void payingThePastDueInvoiceRestoresWrites() {
         Story story = subscribed();
-        deliver(subscriptionEvent(story, "past_due", false, EVENT_TIME));
+        deliver(story.subscriptionEvent("past_due", false, PERIOD_END, EVENT_TIME));
         assertEquals(402, write(story.workspace()).status());
 
-        deliver(subscriptionEvent(story, "active", false, EVENT_TIME.plusSeconds(60)));
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME.plusSeconds(60)));
 
         assertAccess(story.workspace(), 200, 201, "full", null);
     }
@@ -82,22 +78,22 @@ class EnforcementIT extends DeployedEar {
     @Test
     void resumingAfterAScheduledCancelKeepsFullAccessAndResumingAPauseRestoresIt() {
         Story story = subscribed();
-        deliver(subscriptionEvent(story, "active", true, EVENT_TIME));
+        deliver(story.subscriptionEvent("active", true, PERIOD_END, EVENT_TIME));
         assertAccess(story.workspace(), 200, 201, "full", null);
-        deliver(subscriptionEvent(story, "active", false, EVENT_TIME.plusSeconds(60)));
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME.plusSeconds(60)));
         assertAccess(story.workspace(), 200, 201, "full", null);
 
-        deliver(subscriptionEvent(story, "paused", false, EVENT_TIME.plusSeconds(120)));
+        deliver(story.subscriptionEvent("paused", false, PERIOD_END, EVENT_TIME.plusSeconds(120)));
         assertAccess(story.workspace(), 200, 402, "read-only", "SUBSCRIPTION_PAUSED");
-        deliver(subscriptionEvent(story, "active", false, EVENT_TIME.plusSeconds(180)));
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME.plusSeconds(180)));
         assertAccess(story.workspace(), 200, 201, "full", null);
     }
 
     @Test
     void anOlderEventDeliveredLateDoesNotChangeAccess() {
         Story story = subscribed();
-        deliver(subscriptionEvent(story, "past_due", false, EVENT_TIME.plusSeconds(60)));
-        deliver(subscriptionEvent(story, "active", false, EVENT_TIME));
+        deliver(story.subscriptionEvent("past_due", false, PERIOD_END, EVENT_TIME.plusSeconds(60)));
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME));
 
         assertAccess(story.workspace(), 200, 402, "read-only", "PAYMENT_PAST_DUE");
     }
@@ -105,7 +101,7 @@ class EnforcementIT extends DeployedEar {
     @Test
     void anotherWorkspacesResourcesDoNotExistForTheCaller() {
         Story alpha = subscribed();
-        deliver(subscriptionEvent(alpha, "active", false, EVENT_TIME));
+        deliver(alpha.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME));
         String beta = Tokens.newWorkspace();
         String alphaToken = Tokens.member(alpha.workspace());
         assertEquals(201, write(alpha.workspace()).status());
@@ -126,7 +122,7 @@ class EnforcementIT extends DeployedEar {
     @Test
     void guardedCallsNeedATokenNamingAWorkspaceAndAValidBody() {
         Story story = subscribed();
-        deliver(subscriptionEvent(story, "active", false, EVENT_TIME));
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME));
         String token = Tokens.member(story.workspace());
 
         Reply anonymous = api.get(notes(story.workspace()), null);
@@ -186,29 +182,5 @@ class EnforcementIT extends DeployedEar {
     private void deliver(String event) {
         Reply reply = StripeEvents.deliver(api, event.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, reply.status(), reply::toString);
-    }
-
-    /**
-     * Stripe's example {@code customer.subscription.updated} (or {@code .deleted} for canceled) of
-     * this story's subscription, stating {@code status} at {@code created}, paid until {@link #PERIOD_END}.
-     */
-    private static String subscriptionEvent(Story story, String status, boolean cancelAtPeriodEnd, Instant created) {
-        boolean canceled = status.equals("canceled");
-        JsonObject event = Json.createReader(new StringReader(
-                story.text(canceled ? "customer.subscription.deleted" : "customer.subscription.updated"))).readObject();
-        JsonObject subscription = event.getJsonObject("data").getJsonObject("object");
-        JsonObject items = subscription.getJsonObject("items");
-        JsonObject item = Json.createObjectBuilder(items.getJsonArray("data").getJsonObject(0))
-                .add("current_period_end", PERIOD_END.getEpochSecond()).build();
-        JsonObjectBuilder object = Json.createObjectBuilder(subscription)
-                .add("status", status)
-                .add("cancel_at_period_end", cancelAtPeriodEnd)
-                .add("cancel_at", cancelAtPeriodEnd ? Json.createValue(PERIOD_END.getEpochSecond()) : JsonValue.NULL)
-                .add("items", Json.createObjectBuilder(items).add("data", Json.createArrayBuilder().add(item)));
-        return Json.createObjectBuilder(event)
-                .add("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
-                .add("created", created.getEpochSecond())
-                .add("data", Json.createObjectBuilder().add("object", object))
-                .build().toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.portico.web.platform;
 
 import dev.portico.billing.boundary.WebhookRetrier;
+import dev.portico.notification.boundary.OutboxSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -16,8 +17,12 @@ public class BackgroundWork {
     @Inject
     WebhookRetrier webhookRetrier;
 
+    @Inject
+    OutboxSender outboxSender;
+
     @PostConstruct
     void start() {
         webhookRetrier.start();
+        outboxSender.start();
     }
 }

@@ -44,7 +44,7 @@ public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/portico";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
-    private static final List<String> MODULES = List.of("billing", "workspace");
+    private static final List<String> MODULES = List.of("billing", "workspace", "notification");
 
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;

@@ -1,8 +1,10 @@
 package dev.portico.workspace.control;
 
 import dev.portico.billing.api.WorkspaceId;
+import dev.portico.workspace.api.BillingAdminSeen;
 import dev.portico.workspace.entity.KnownWorkspace;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +22,9 @@ public class WorkspaceDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<BillingAdminSeen> adminSeen;
+
     /** Records the workspace (and its billing admin's email, when given) if not yet known as such. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(WorkspaceId workspace, Optional<String> billingAdminEmail) {
@@ -30,6 +35,7 @@ public class WorkspaceDirectory {
         }
         if (billingAdminEmail.isPresent() && !billingAdminEmail.equals(known.billingAdminEmail())) {
             known.billingAdminSeen(billingAdminEmail.get());
+            adminSeen.fire(new BillingAdminSeen(workspace, billingAdminEmail.get()));
         }
     }
 }

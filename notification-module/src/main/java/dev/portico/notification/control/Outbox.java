@@ -1,0 +1,125 @@
+package dev.portico.notification.control;
+
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.notification.entity.Contact;
+import dev.portico.notification.entity.OutboxEmail;
+import dev.portico.notification.entity.OutboxEmail.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The persistent outbox. Emails are added in the transaction of the change that causes them, at
+ * most once per idempotency key; a node claims an email (a conditional update only one node can
+ * win) before sending it, so a cluster sends each email once.
+ */
+@ApplicationScoped
+@Transactional
+public class Outbox {
+
+    /** How long a claim holds: longer than any SMTP conversation (its timeouts are seconds). */
+    static final Duration CLAIM = Duration.ofMinutes(5);
+
+    @PersistenceContext(unitName = "notification")
+    EntityManager em;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Adds the email unless one with this key exists (then nothing happens), in the caller's
+     * transaction. Suppressed at once when the workspace opted out, and logged as such.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String key, WorkspaceId workspace, Rendered email) {
+        if (exists(key)) {
+            return;
+        }
+        Contact contact = contacts.of(workspace);
+        OutboxEmail row = new OutboxEmail(key, workspace.value(), email.template(), contact.recipient().orElse(null),
+                email.subject(), email.text(), email.html(), clock.instant());
+        if (!contact.wantsBillingEmails()) {
+            row.suppress("The workspace opted out of billing emails.");
+        }
+        em.persist(row);
+    }
+
+    private boolean exists(String key) {
+        return !em.createQuery("SELECT e.emailId FROM OutboxEmail e WHERE e.idempotencyKey = :key", String.class)
+                .setParameter("key", key).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Emails due for an attempt, oldest first. */
+    public List<String> due(Instant now, int limit) {
+        return em.createQuery("SELECT e.emailId FROM OutboxEmail e WHERE e.status IN :pending AND e.nextAttemptAt <= :now"
+                        + " ORDER BY e.nextAttemptAt", String.class)
+                .setParameter("pending", List.of(Status.PENDING, Status.RETRYING))
+                .setParameter("now", Timestamp.from(now))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Claims the email for this node; the email when it won, empty when another node holds or sent it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<OutboxEmail> claim(String emailId) {
+        Instant now = clock.instant();
+        int won = em.createQuery("UPDATE OutboxEmail e SET e.claimedUntil = :until WHERE e.emailId = :id"
+                        + " AND e.status IN :pending AND (e.claimedUntil IS NULL OR e.claimedUntil < :now)")
+                .setParameter("until", Timestamp.from(now.plus(CLAIM)))
+                .setParameter("id", emailId)
+                .setParameter("pending", List.of(Status.PENDING, Status.RETRYING))
+                .setParameter("now", Timestamp.from(now))
+                .executeUpdate();
+        return won == 1 ? Optional.ofNullable(em.find(OutboxEmail.class, emailId)) : Optional.empty();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void sent(String emailId, String recipient) {
+        OutboxEmail email = em.find(OutboxEmail.class, emailId);
+        email.addressTo(recipient);
+        email.sent(clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(String emailId, String why, Duration backoff) {
+        em.find(OutboxEmail.class, emailId).attemptFailed(why, backoff, clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void suppressed(String emailId, String why) {
+        em.find(OutboxEmail.class, emailId).suppress(why);
+    }
+
+    /** Suppresses the workspace's unsent emails whose key matches. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suppressPending(WorkspaceId workspace, Predicate<String> keyMatches, String why) {
+        em.createQuery("SELECT e FROM OutboxEmail e WHERE e.workspaceId = :workspace AND e.status IN :pending",
+                        OutboxEmail.class)
+                .setParameter("workspace", workspace.value())
+                .setParameter("pending", List.of(Status.PENDING, Status.RETRYING))
+                .getResultList().stream()
+                .filter(email -> keyMatches.test(email.idempotencyKey()))
+                .forEach(email -> email.suppress(why));
+    }
+
+    /** The workspace's emails, newest first. */
+    public List<OutboxEmail> recent(WorkspaceId workspace, int limit) {
+        return em.createQuery("SELECT e FROM OutboxEmail e WHERE e.workspaceId = :workspace ORDER BY e.createdAt DESC",
+                        OutboxEmail.class)
+                .setParameter("workspace", workspace.value())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Notification's own tables (prefixed {@code notification_}). */
+package dev.portico.notification.entity;

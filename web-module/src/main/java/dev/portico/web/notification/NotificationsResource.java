@@ -1,0 +1,134 @@
+package dev.portico.web.notification;
+
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.notification.boundary.Notifications;
+import dev.portico.notification.boundary.Notifications.LogEntry;
+import dev.portico.notification.boundary.Notifications.Preferences;
+import dev.portico.web.JsonBodies;
+import dev.portico.web.Jsons;
+import dev.portico.web.error.ApiError;
+import dev.portico.web.identity.CallerResolver;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.Set;
+
+/** The email log and preferences of the caller's workspace (billing admins), and one-click unsubscribe (no login). */
+@Path("notifications")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationsResource {
+
+    static final int MAX_LIMIT = 200;
+
+    @Context
+    SecurityContext security;
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    Notifications notifications;
+
+    @GET
+    @Path("log")
+    public JsonObject log(@QueryParam("limit") @DefaultValue("50") String limit) {
+        WorkspaceId workspace = callers.resolve(security).requireBillingAdmin();
+        JsonArrayBuilder emails = Jsons.array();
+        notifications.log(workspace, parseLimit(limit)).forEach(entry -> emails.add(json(entry)));
+        return Jsons.object().add("emails", emails).build();
+    }
+
+    @GET
+    @Path("preferences")
+    public JsonObject preferences() {
+        return json(notifications.preferences(callers.resolve(security).requireBillingAdmin()));
+    }
+
+    /** Body {@code {"billingEmails": true|false}}. */
+    @PUT
+    @Path("preferences")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject setPreferences(String body) {
+        WorkspaceId workspace = callers.resolve(security).requireBillingAdmin();
+        JsonObject json = JsonBodies.object(body == null ? "" : body, 1024, Set.of("billingEmails"));
+        JsonValue wanted = json.get("billingEmails");
+        if (wanted != JsonValue.TRUE && wanted != JsonValue.FALSE) {
+            throw ApiError.invalidRequest("'billingEmails' is required: true or false.");
+        }
+        return json(notifications.setPreferences(workspace, wanted == JsonValue.TRUE));
+    }
+
+    /**
+     * The link every email carries (and its {@code List-Unsubscribe} header, which mail clients
+     * POST to: RFC 8058). No login: the signed token is the proof.
+     */
+    @GET
+    @Path("unsubscribe")
+    @Produces(MediaType.TEXT_HTML)
+    public String unsubscribe(@QueryParam("token") String token) {
+        WorkspaceId workspace = notifications.unsubscribe(token).orElseThrow(() -> new ApiError(400, "INVALID_TOKEN",
+                "This unsubscribe link is not valid: it may have been cut short or altered."));
+        return UnsubscribedPage.html(workspace);
+    }
+
+    @POST
+    @Path("unsubscribe")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_HTML)
+    public String unsubscribeOneClick(@QueryParam("token") String token) {
+        return unsubscribe(token);
+    }
+
+    private static int parseLimit(String limit) {
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiError.invalidRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+    }
+
+    private static JsonObject json(LogEntry entry) {
+        JsonObjectBuilder json = Jsons.object();
+        addOrNull(json, "recipient", entry.recipient());
+        json.add("template", entry.template()).add("subject", entry.subject())
+                .add("createdAt", entry.createdAt().toString());
+        addOrNull(json, "sentAt", entry.sentAt());
+        json.add("status", entry.status()).add("attempts", entry.attempts());
+        addOrNull(json, "detail", entry.detail());
+        return json.build();
+    }
+
+    private static JsonObject json(Preferences preferences) {
+        JsonObjectBuilder json = Jsons.object().add("billingEmails", preferences.billingEmails());
+        addOrNull(json, "changedAt", preferences.changedAt());
+        return json.build();
+    }
+
+    private static void addOrNull(JsonObjectBuilder json, String name, Object value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value instanceof Instant instant ? instant.toString() : value.toString());
+        }
+    }
+}
