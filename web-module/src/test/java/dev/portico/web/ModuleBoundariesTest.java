@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Portico's module rules: dependencies point one way (web -> workspace, notification -> billing),
+ * Portico's module rules: dependencies point one way (web -> modules, notification -> workspace -> billing),
  * and a module is reached from outside only through its {@code api} (and, from the web layer, its
  * {@code boundary}). Cross-module traffic is CDI events whose types live in {@code billing.api}.
  */
