@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # `mvn -Prun`: Payara Server in the foreground with the EAR deployed; Ctrl-C or SIGTERM stops it cleanly.
 # Settings reach Portico as environment variables (MicroProfile Config names, e.g. STRIPE_API_KEY).
+# Without STRIPE_API_KEY it runs the demo: a local Stripe stand-in (WireMock on 127.0.0.1:12111),
+# a locally generated sign-in key, a demo workspace with a subscription, and a link to open.
 set -uo pipefail
 payara_home=$1
 ear=$2
+demo_dir=${3:-}
+repo=$(cd "$(dirname "$0")/../../../.." && pwd)
+stand_in_pid=''
+demo_token=''
+demo_workspace=ws-demo
 asadmin=$payara_home/bin/asadmin
 domain_dir=$payara_home/glassfish/domains/domain1
 pid_file=$domain_dir/config/pid
@@ -24,8 +31,26 @@ stop() {
     server_running || break
   done
   server_running && kill -9 "$(cat "$pid_file")"
+  [ -n "$stand_in_pid" ] && kill "$stand_in_pid" 2>/dev/null
   exit "${1:-0}"
 }
+
+start_demo() {
+  echo "No STRIPE_API_KEY: starting the DEMO (local Stripe stand-in, local sign-in key). Not for production."
+  java -jar "$demo_dir/wiremock-standalone.jar" --port 12111 --bind-address 127.0.0.1 --disable-banner \
+      --root-dir "$repo/ear/src/main/demo" >"$demo_dir/stand-in.log" 2>&1 &
+  stand_in_pid=$!
+  export PORTICO_DEMO=true STRIPE_API_KEY=sk_test_portico_demo STRIPE_API_BASE=http://127.0.0.1:12111
+  export STRIPE_WEBHOOK_SECRET=whsec_portico_demo
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem"
+  export MP_JWT_VERIFY_ISSUER=https://dev.portico.local
+  demo_token=$(java "$repo/bench/DevToken.java" --workspace "$demo_workspace" --admin \
+      --email billing-admin@example.com --minutes 720 2>/dev/null)
+}
+
+if [ -z "${STRIPE_API_KEY:-}" ] && [ -n "$demo_dir" ]; then
+  start_demo
+fi
 
 "$asadmin" start-domain --verbose domain1 &
 launcher_pid=$!
@@ -51,6 +76,13 @@ if ! "$asadmin" deploy --force=true --name portico "$ear"; then
 fi
 echo
 echo "Portico is running at http://localhost:8080 - Ctrl-C stops it."
+if [ -n "$demo_token" ]; then
+  java "$repo/ear/src/main/demo/DemoSeed.java" http://127.0.0.1:8080/ "$STRIPE_WEBHOOK_SECRET" "$demo_workspace" \
+      || echo "(seeding the demo subscription failed: see $domain_dir/logs/server.log)"
+  echo
+  echo "DEMO: open the billing page, signed in as a billing admin of $demo_workspace:"
+  echo "  http://localhost:8080/billing/#token=$demo_token"
+fi
 # Maven does not pass SIGTERM on to this script: follow it instead, and stop when it is gone.
 maven_pid=$PPID
 while server_running; do

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.function.Executable;
 class PortalSessionIT extends DeployedEar {
 
     private static final String PATH = "api/billing/portal-session";
-    private static final String PORTAL_URL = "https://billing.stripe.com/p/session/test_";
+    private final String portalUrl = stripe.portalUrl();
 
     @Test
     void opensThePortalForANewWorkspaceWithTheDefaultReturnUrl() {
@@ -44,7 +44,7 @@ class PortalSessionIT extends DeployedEar {
         Reply reply = api.post(PATH, token, null);
 
         assertEquals(200, reply.status(), reply::toString);
-        assertTrue(reply.json().getString("url").startsWith(PORTAL_URL), reply::toString);
+        assertTrue(reply.json().getString("url").startsWith(portalUrl), reply::toString);
         Request created = single(stripe.customerCreations(workspace));
         assertEquals("ada@example.com", StripeStandIn.form(created).get("email"));
         assertTrue(created.getHeader("Idempotency-Key").contains(workspace));

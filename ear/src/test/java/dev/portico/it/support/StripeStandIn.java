@@ -3,8 +3,10 @@ package dev.portico.it.support;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -43,6 +45,10 @@ public final class StripeStandIn {
     private final JsonObject fixtures;
     private final Map<String, String> idempotentReplies = new ConcurrentHashMap<>();
     private final Map<String, String> workspaceByCustomer = new ConcurrentHashMap<>();
+    /** Per portal session id: its flow type (or "none") and return URL, for the stand-in portal page. */
+    private final Map<String, String[]> portalSessions = new ConcurrentHashMap<>();
+    private static final String PORTAL_PATH = "/p/session/test_";
+    private final String portalUrl;
 
     private StripeStandIn(int port, Path shared) {
         this.spec = StripeSpec.load(shared.resolve("stripe/openapi/spec3.yaml"));
@@ -57,6 +63,13 @@ public final class StripeStandIn {
         server.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(aResponse().withTransformers(Replies.NAME)));
         server.stubFor(post(urlPathEqualTo("/v1/billing_portal/sessions"))
                 .willReturn(aResponse().withTransformers(Replies.NAME)));
+        server.stubFor(WireMock.get(urlPathMatching("/p/session/.*")).willReturn(aResponse().withTransformers(Replies.NAME)));
+        this.portalUrl = "http://127.0.0.1:" + port + PORTAL_PATH;
+    }
+
+    /** Where the portal sessions it makes send the browser: a page of this stand-in (Stripe's host is unreachable here). */
+    public String portalUrl() {
+        return portalUrl;
     }
 
     /** The one stand-in of this test run, on the port the server was configured with. */
@@ -111,12 +124,16 @@ public final class StripeStandIn {
         return StripeSpec.decode(request.getBodyAsString());
     }
 
-    /** Every request so far that Stripe would refuse, with the reasons; then forgets them. */
+    /** Every API request so far that Stripe would refuse, with the reasons; then forgets them. */
     public List<String> requestsBreakingTheSpec() {
         List<String> problems = new ArrayList<>();
         for (ServeEvent event : server.getAllServeEvents()) {
             Request request = event.getRequest();
             String url = request.getUrl();
+            String agent = request.getHeader("User-Agent");
+            if (url.startsWith(PORTAL_PATH) || (agent != null && agent.startsWith("Mozilla/"))) {
+                continue;  // a browser visiting the stand-in portal page (and its favicon), not Portico calling Stripe
+            }
             int q = url.indexOf('?');
             String path = q < 0 ? url : url.substring(0, q);
             List<String> found = new ArrayList<>(spec.problems(request.getMethod().getName(), path,
@@ -162,9 +179,11 @@ public final class StripeStandIn {
                 .add("id", "bps_" + id)
                 .add("customer", String.valueOf(form.get("customer")))
                 .add("return_url", String.valueOf(form.get("return_url")))
-                .add("url", "https://billing.stripe.com/p/session/test_" + id)
+                .add("url", portalUrl + id)
                 .add("created", Instant.now().getEpochSecond())
                 .add("livemode", false);
+        portalSessions.put(id, new String[] {form.get("flow_data") instanceof Map<?, ?> flow ? String.valueOf(flow.get("type"))
+                : "none", String.valueOf(form.get("return_url"))});
         if (form.get("flow_data") instanceof Map<?, ?> flow) {
             session.add("flow", Json.createObjectBuilder(fixtures.getJsonObject("billing_portal.session").getJsonObject("flow"))
                     .add("type", String.valueOf(flow.get("type"))));
@@ -192,6 +211,14 @@ public final class StripeStandIn {
         public ResponseDefinition transform(ServeEvent event) {
             Request request = event.getRequest();
             String body;
+            if (request.getUrl().startsWith(PORTAL_PATH)) {
+                String[] session = portalSessions.getOrDefault(request.getUrl().substring(PORTAL_PATH.length()),
+                        new String[] {"unknown", ""});
+                return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody("<!DOCTYPE html><html><head><title>Stand-in portal</title></head><body>"
+                                + "<h1>Stand-in portal</h1><p id=\"flow\">" + session[0] + "</p>"
+                                + "<a id=\"return\" href=\"" + session[1] + "\">Return</a></body></html>").build();
+            }
             if (request.getUrl().startsWith("/v1/customers")) {
                 String key = request.getHeader("Idempotency-Key");
                 body = key == null ? customer(request) : idempotentReplies.computeIfAbsent(key, k -> customer(request));

@@ -1,0 +1,67 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Demo only: gives the demo workspace a Stripe customer and an active subscription by sending
+ * Portico the signed webhooks Stripe would send after a checkout (JDK only, run by run.sh):
+ *
+ * <pre>java DemoSeed.java base-url webhook-secret workspace</pre>
+ */
+public class DemoSeed {
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        String secret = args[1];
+        String workspace = args[2];
+        long now = Instant.now().getEpochSecond();
+        String suffix = workspace.replaceAll("[^A-Za-z0-9]", "") + Long.toString(now, 36);
+        String customer = "cus_demo" + suffix;
+        String subscription = "sub_demo" + suffix;
+        send(base, secret, event("checkout.session.completed", now - 60, """
+                {"id": "cs_demo%s", "object": "checkout.session", "mode": "subscription", "status": "complete",
+                 "client_reference_id": "%s", "customer": "%s", "subscription": "%s", "metadata": {}}"""
+                .formatted(suffix, workspace, customer, subscription)));
+        send(base, secret, event("customer.updated", now - 50, """
+                {"id": "%s", "object": "customer", "email": "billing-admin@example.com", "name": "Demo Workspace",
+                 "created": %d, "livemode": false, "metadata": {"workspace_id": "%s"},
+                 "invoice_settings": {"default_payment_method": null}}""".formatted(customer, now - 60, workspace)));
+        send(base, secret, event("customer.subscription.created", now - 40, """
+                {"id": "%s", "object": "subscription", "customer": "%s", "status": "active", "created": %d,
+                 "cancel_at_period_end": false, "cancel_at": null, "canceled_at": null, "ended_at": null,
+                 "trial_end": null, "livemode": false, "metadata": {},
+                 "items": {"object": "list", "data": [{"id": "si_demo%s", "object": "subscription_item",
+                   "current_period_start": %d, "current_period_end": %d,
+                   "price": {"id": "price_demo_team", "object": "price", "product": "prod_demo_team"}}]}}"""
+                .formatted(subscription, customer, now - 60, suffix, now - 60, now + Duration.ofDays(30).toSeconds())));
+    }
+
+    static String event(String type, long created, String object) {
+        return """
+                {"id": "evt_demo%s", "object": "event", "api_version": "2026-07-29.dahlia", "created": %d,
+                 "livemode": false, "type": "%s", "data": {"object": %s}}"""
+                .formatted(Long.toString(System.nanoTime(), 36), created, type, object);
+    }
+
+    static void send(URI base, String secret, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        long t = Instant.now().getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("api/billing/webhook"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(bytes)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Seeding the demo failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+}

@@ -1,0 +1,275 @@
+/*
+ * Portico's billing page and its return page. No framework, no build, nothing from a CDN.
+ * The token arrives in the URL fragment (/billing#token=...), which browsers never send to a
+ * server; it is moved at once to this tab's sessionStorage and the fragment is removed, so it
+ * stays out of URLs, history, logs and Referer headers.
+ */
+(function () {
+  'use strict';
+
+  var TOKEN_KEY = 'portico.token';
+  var BEFORE_KEY = 'portico.before';
+  var RETURN_PATH = '/billing/return';
+
+  var MESSAGES = {
+    UNAUTHENTICATED: 'Your session has ended. Open billing again from the app.',
+    NO_WORKSPACE: 'Your sign-in does not name a workspace. Open billing from inside a workspace.',
+    FORBIDDEN: 'Only billing admins can manage billing.',
+    NO_SUBSCRIPTION: 'There is no subscription to manage yet.',
+    RATE_LIMITED: 'Too many attempts in a short time. Please wait a minute and try again.',
+    STRIPE_UNAVAILABLE: 'The billing portal cannot be reached right now. Please try again in a moment.',
+    STRIPE_ERROR: 'The billing portal could not be opened. Please try again later.',
+    INVALID_RETURN_URL: 'This page is not set up as a return address for the billing portal. Ask your administrator.',
+    INVALID_FLOW: 'This action is not available.',
+    INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
+    NETWORK: 'The server cannot be reached. Check your connection and try again.'
+  };
+  var STATUS = {
+    active: ['Active', 'good'], trialing: ['Trial', 'good'], past_due: ['Payment failing', 'warn'],
+    incomplete: ['Incomplete', 'warn'], paused: ['Paused', 'warn'], canceled: ['Canceled', 'bad'],
+    unpaid: ['Unpaid', 'bad'], incomplete_expired: ['Expired', 'bad'], none: ['No subscription', '']
+  };
+  var ACCESS = { full: 'Full access', 'read-only': 'Read-only', none: 'No access' };
+  var TEMPLATES = {
+    'subscription-cancel-scheduled': 'Cancellation scheduled', 'subscription-canceled': 'Subscription ended',
+    'subscription-resumed': 'Subscription continues', 'payment-method-updated': 'Payment method updated',
+    'payment-recovered': 'Payment received'
+  };
+
+  var token = takeToken();
+  var claims = token ? decodeClaims(token) : {};
+  var isAdmin = Array.isArray(claims.groups) && claims.groups.indexOf('billing-admin') >= 0;
+
+  document.addEventListener('DOMContentLoaded', function () {
+    text('workspace', claims.workspace_name || claims.workspace_id || '—');
+    if (!token) {
+      fail('Open billing from the app you use: this page needs your sign-in.');
+      hide('checking');
+      return;
+    }
+    if (document.body.dataset.page === 'return') {
+      showReturn();
+    } else {
+      showBilling();
+    }
+  });
+
+  function takeToken() {
+    var match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+    if (match) {
+      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    return sessionStorage.getItem(TOKEN_KEY);
+  }
+
+  function decodeClaims(jwt) {
+    try {
+      var part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(decodeURIComponent(escape(atob(part))));
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function api(method, path, body) {
+    return fetch('/api/' + path, {
+      method: method,
+      headers: { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit'
+    }).catch(function () {
+      throw { code: 'NETWORK' };
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (!response.ok) {
+          throw { code: json.error || 'INTERNAL_ERROR', status: response.status };
+        }
+        return json;
+      });
+    });
+  }
+
+  function showBilling() {
+    api('GET', 'billing/subscription').then(function (subscription) {
+      renderSubscription(subscription);
+      renderActions(subscription);
+      if (isAdmin) {
+        api('GET', 'notifications/log?limit=5').then(renderEmails, function () { /* the log is extra */ });
+      }
+    }, explain);
+  }
+
+  function renderSubscription(s) {
+    var status = STATUS[s.status] || [s.status, ''];
+    var badge = document.getElementById('status');
+    badge.textContent = status[0];
+    badge.className = 'badge ' + status[1];
+    text('plan', s.plan ? s.plan : (s.status === 'none' ? 'None yet' : '—'));
+    var ended = s.status === 'canceled';
+    text('period-label', ended ? 'Paid until' : 'Renews on');
+    text('period-end', s.currentPeriodEnd ? day(s.currentPeriodEnd) : '—');
+    document.getElementById('period-row').hidden = !s.currentPeriodEnd;
+    text('access', ACCESS[s.access] || s.access);
+    text('access-why', s.accessCode ? s.accessMessage : '');
+    var cancels = document.getElementById('cancels');
+    cancels.hidden = !(s.cancelAtPeriodEnd && s.currentPeriodEnd && !ended);
+    cancels.textContent = cancels.hidden ? '' : 'Cancels on ' + day(s.currentPeriodEnd) + '. You keep full access until then.';
+    show('summary');
+  }
+
+  function renderActions(s) {
+    if (!isAdmin) {
+      return;
+    }
+    var hasSubscription = s.status !== 'none' && s.status !== 'canceled' && s.status !== 'incomplete_expired';
+    var buttons = document.querySelectorAll('#actions button');
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.hidden = (button.hasAttribute('data-needs-subscription') && !hasSubscription)
+        || (button.hasAttribute('data-needs-renewing') && s.cancelAtPeriodEnd);
+      button.addEventListener('click', function () { openPortal(button, s); });
+    });
+    show('actions');
+  }
+
+  function openPortal(button, subscription) {
+    var buttons = document.querySelectorAll('#actions button');
+    if (button.disabled) {
+      return;
+    }
+    Array.prototype.forEach.call(buttons, function (each) { each.disabled = true; });
+    var label = button.textContent;
+    button.textContent = 'Opening…';
+    button.setAttribute('aria-busy', 'true');
+    hide('message');
+    sessionStorage.setItem(BEFORE_KEY, JSON.stringify(subscription));
+    var body = { returnUrl: location.origin + RETURN_PATH };
+    if (button.dataset.flow) {
+      body.flow = button.dataset.flow;
+    }
+    api('POST', 'billing/portal-session', body).then(function (session) {
+      location.assign(session.url);
+    }, function (error) {
+      Array.prototype.forEach.call(buttons, function (each) { each.disabled = false; });
+      button.textContent = label;
+      button.removeAttribute('aria-busy');
+      explain(error);
+    });
+  }
+
+  function renderEmails(log) {
+    var list = document.getElementById('email-list');
+    list.textContent = '';
+    log.emails.forEach(function (email) {
+      var item = document.createElement('li');
+      var subject = document.createElement('div');
+      subject.textContent = email.subject;
+      var meta = document.createElement('div');
+      meta.className = 'meta';
+      meta.textContent = templateName(email.template) + ' · ' + day(email.createdAt) + ' · ' + email.status.toLowerCase();
+      item.appendChild(subject);
+      item.appendChild(meta);
+      list.appendChild(item);
+    });
+    document.getElementById('no-emails').hidden = log.emails.length > 0;
+    show('emails');
+  }
+
+  function showReturn() {
+    var before = null;
+    try {
+      before = JSON.parse(sessionStorage.getItem(BEFORE_KEY));
+    } catch (e) {
+      before = null;
+    }
+    var tries = 0;
+    (function poll() {
+      api('GET', 'billing/subscription').then(function (now) {
+        var changes = before ? describeChanges(before, now) : [];
+        tries += 1;
+        // Stripe's webhook may land a moment after the portal sends the browser back.
+        if (changes.length === 0 && before && tries < 10) {
+          setTimeout(poll, 1000);
+          return;
+        }
+        hide('checking');
+        renderSubscription(now);
+        var list = document.getElementById('changes');
+        list.textContent = '';
+        (changes.length ? changes : ['Nothing has changed yet. If you just made a change, it will show on the billing page shortly.'])
+          .forEach(function (change) {
+            var item = document.createElement('li');
+            item.textContent = change;
+            list.appendChild(item);
+          });
+        show('changes-section');
+        sessionStorage.removeItem(BEFORE_KEY);
+      }, function (error) {
+        hide('checking');
+        explain(error);
+      });
+    })();
+  }
+
+  function describeChanges(before, now) {
+    var changes = [];
+    if (before.status !== now.status) {
+      changes.push('Status: ' + statusName(before.status) + ' → ' + statusName(now.status) + '.');
+    }
+    if (!before.cancelAtPeriodEnd && now.cancelAtPeriodEnd && now.currentPeriodEnd) {
+      changes.push('Your subscription will end on ' + day(now.currentPeriodEnd) + '.');
+    }
+    if (before.cancelAtPeriodEnd && !now.cancelAtPeriodEnd && now.status !== 'canceled') {
+      changes.push('The cancellation was withdrawn: your subscription continues.');
+    }
+    if (before.plan !== now.plan && now.plan) {
+      changes.push('Your plan is now ' + now.plan + '.');
+    }
+    if (changes.length === 0 && before.currentPeriodEnd !== now.currentPeriodEnd && now.currentPeriodEnd) {
+      changes.push('Your subscription now renews on ' + day(now.currentPeriodEnd) + '.');
+    }
+    if (before.access !== now.access) {
+      changes.push('Access: ' + (ACCESS[before.access] || before.access) + ' → ' + (ACCESS[now.access] || now.access) + '.');
+    }
+    return changes;
+  }
+
+  function explain(error) {
+    fail(MESSAGES[error && error.code] || MESSAGES.INTERNAL_ERROR);
+  }
+
+  function fail(message) {
+    var element = document.getElementById('message');
+    element.textContent = message;
+    element.hidden = false;
+  }
+
+  function statusName(status) {
+    return (STATUS[status] || [status])[0];
+  }
+
+  function templateName(template) {
+    if (/^dunning-\d+$/.test(template)) {
+      return template === 'dunning-1' ? 'Payment failed' : 'Payment reminder';
+    }
+    return TEMPLATES[template] || template;
+  }
+
+  function day(iso) {
+    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(iso));
+  }
+
+  function text(id, value) {
+    document.getElementById(id).textContent = value;
+  }
+
+  function show(id) {
+    document.getElementById(id).hidden = false;
+  }
+
+  function hide(id) {
+    document.getElementById(id).hidden = true;
+  }
+})();
