@@ -40,7 +40,16 @@
   var claims = token ? decodeClaims(token) : {};
   var isAdmin = Array.isArray(claims.groups) && claims.groups.indexOf('billing-admin') >= 0;
 
+  // The subscription facts, the same on both pages (static markup: values go in as text).
+  var FACTS = '<dl class="facts">'
+    + '<div><dt>Status</dt><dd><span id="status" class="badge">…</span></dd></div>'
+    + '<div><dt>Plan</dt><dd id="plan">…</dd></div>'
+    + '<div id="period-row"><dt id="period-label">Renews on</dt><dd id="period-end">…</dd></div>'
+    + '<div><dt>Access</dt><dd><span id="access" class="access">…</span> <span id="access-why" class="why"></span></dd></div>'
+    + '</dl><p id="cancels" class="notice" hidden></p>';
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelector('[data-facts]').outerHTML = FACTS;
     text('workspace', claims.workspace_name || claims.workspace_id || '—');
     if (!token) {
       fail('Open billing from the app you use: this page needs your sign-in.');
