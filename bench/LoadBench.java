@@ -51,7 +51,7 @@ public class LoadBench {
     static final int RATE = 200;
     static final int CUSTOMERS = 50;
     static final int PRESIGNED = 25_000;
-    static final int WARM_UP_SECONDS = 30;
+    static final int WARM_UP_SECONDS = 60;
     static final int ROUNDS = 5;
 
     // HTTP/1.1, as Stripe delivers webhooks (the JDK client would otherwise try an h2c upgrade).
