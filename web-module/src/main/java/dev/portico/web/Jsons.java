@@ -29,6 +29,11 @@ public final class Jsons {
         return BUILDERS.createArrayBuilder();
     }
 
+    /** Adds {@code value} as a string ({@code toString()}, so instants read as ISO-8601), or JSON null. */
+    public static JsonObjectBuilder addOrNull(JsonObjectBuilder json, String name, Object value) {
+        return value == null ? json.addNull(name) : json.add(name, value.toString());
+    }
+
     public static JsonReader reader(Reader source) {
         return READERS.createReader(source);
     }

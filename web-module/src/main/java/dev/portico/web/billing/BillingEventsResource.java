@@ -57,17 +57,11 @@ public class BillingEventsResource {
     }
 
     private static JsonObjectBuilder json(WebhookEvents.Entry entry) {
-        JsonObjectBuilder json = Jsons.object()
+        return Jsons.addOrNull(Jsons.object()
                 .add("id", entry.id())
                 .add("type", entry.type())
                 .add("receivedAt", entry.receivedAt().toString())
                 .add("outcome", entry.outcome())
-                .add("attempts", entry.attempts());
-        if (entry.detail() == null) {
-            json.addNull("detail");
-        } else {
-            json.add("detail", entry.detail());
-        }
-        return json;
+                .add("attempts", entry.attempts()), "detail", entry.detail());
     }
 }

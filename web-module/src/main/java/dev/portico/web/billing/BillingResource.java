@@ -65,17 +65,9 @@ public class BillingResource {
         JsonObjectBuilder json = Jsons.object()
                 .add("workspaceId", workspace.value())
                 .add("status", status.status());
-        addOrNull(json, "plan", status.plan());
-        addOrNull(json, "currentPeriodEnd", status.currentPeriodEnd() == null ? null : status.currentPeriodEnd().toString());
+        Jsons.addOrNull(json, "plan", status.plan());
+        Jsons.addOrNull(json, "currentPeriodEnd", status.currentPeriodEnd());
         json.add("cancelAtPeriodEnd", status.cancelAtPeriodEnd());
         return AccessJson.add(json, enforcement.decide(workspace)).build();
-    }
-
-    private static void addOrNull(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
     }
 }

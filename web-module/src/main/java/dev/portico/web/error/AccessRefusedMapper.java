@@ -1,6 +1,5 @@
 package dev.portico.web.error;
 
-import dev.portico.web.Jsons;
 import dev.portico.workspace.api.AccessRefused;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,9 +21,7 @@ public class AccessRefusedMapper implements ExceptionMapper<AccessRefused> {
             case NO_WORKSPACE -> ErrorBodies.response(new ApiError(403, "NO_WORKSPACE", refused.getMessage()));
             case OTHER_WORKSPACE -> ErrorBodies.response(new ApiError(404, "NOT_FOUND", refused.getMessage()));
             case BILLING -> Response.status(402).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Jsons.object()
-                            .add("error", refused.decision().code())
-                            .add("message", refused.decision().message())
+                    .entity(ErrorBodies.object(refused.decision().code(), refused.decision().message())
                             .add("access", refused.decision().access().wireName())
                             .build().toString())
                     .build();

@@ -1,6 +1,7 @@
 package dev.portico.web.error;
 
 import dev.portico.web.Jsons;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +14,12 @@ public final class ErrorBodies {
     }
 
     public static String json(String code, String message) {
-        return Jsons.object().add("error", code).add("message", message).build().toString();
+        return object(code, message).build().toString();
+    }
+
+    /** The error shape, for a body that adds fields of its own. */
+    public static JsonObjectBuilder object(String code, String message) {
+        return Jsons.object().add("error", code).add("message", message);
     }
 
     public static Response response(ApiError error) {

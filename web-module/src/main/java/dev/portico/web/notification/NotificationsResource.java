@@ -25,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
 import java.util.Set;
 
 /** The email log and preferences of the caller's workspace (billing admins), and one-click unsubscribe (no login). */
@@ -109,26 +108,18 @@ public class NotificationsResource {
 
     private static JsonObject json(LogEntry entry) {
         JsonObjectBuilder json = Jsons.object();
-        addOrNull(json, "recipient", entry.recipient());
+        Jsons.addOrNull(json, "recipient", entry.recipient());
         json.add("template", entry.template()).add("subject", entry.subject())
                 .add("createdAt", entry.createdAt().toString());
-        addOrNull(json, "sentAt", entry.sentAt());
+        Jsons.addOrNull(json, "sentAt", entry.sentAt());
         json.add("status", entry.status()).add("attempts", entry.attempts());
-        addOrNull(json, "detail", entry.detail());
+        Jsons.addOrNull(json, "detail", entry.detail());
         return json.build();
     }
 
     private static JsonObject json(Preferences preferences) {
         JsonObjectBuilder json = Jsons.object().add("billingEmails", preferences.billingEmails());
-        addOrNull(json, "changedAt", preferences.changedAt());
+        Jsons.addOrNull(json, "changedAt", preferences.changedAt());
         return json.build();
-    }
-
-    private static void addOrNull(JsonObjectBuilder json, String name, Object value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value instanceof Instant instant ? instant.toString() : value.toString());
-        }
     }
 }

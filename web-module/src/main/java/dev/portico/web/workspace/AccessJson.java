@@ -1,5 +1,6 @@
 package dev.portico.web.workspace;
 
+import dev.portico.web.Jsons;
 import dev.portico.workspace.api.AccessDecision;
 import jakarta.json.JsonObjectBuilder;
 
@@ -11,11 +12,6 @@ public final class AccessJson {
 
     public static JsonObjectBuilder add(JsonObjectBuilder json, AccessDecision decision) {
         json.add("access", decision.access().wireName());
-        if (decision.code() == null) {
-            json.addNull("accessCode");
-        } else {
-            json.add("accessCode", decision.code());
-        }
-        return json.add("accessMessage", decision.message());
+        return Jsons.addOrNull(json, "accessCode", decision.code()).add("accessMessage", decision.message());
     }
 }

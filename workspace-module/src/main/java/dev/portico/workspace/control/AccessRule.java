@@ -1,5 +1,6 @@
 package dev.portico.workspace.control;
 
+import dev.portico.billing.api.BillingStatus;
 import dev.portico.workspace.api.Access;
 import dev.portico.workspace.api.AccessDecision;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class AccessRule {
                     "The subscription is unpaid: every payment attempt failed. Pay the open invoice to restore access.");
             case "incomplete_expired" -> new AccessDecision(Access.NONE, "SUBSCRIPTION_EXPIRED",
                     "The subscription's first payment was never completed.");
-            case "none" -> new AccessDecision(unsubscribed, unsubscribed == Access.FULL ? null : "NO_SUBSCRIPTION",
+            case BillingStatus.NONE -> new AccessDecision(unsubscribed, unsubscribed == Access.FULL ? null : "NO_SUBSCRIPTION",
                     "The workspace has no subscription yet.");
             // A status Stripe may add one day: neither open the doors nor lock anyone out.
             default -> new AccessDecision(Access.READ_ONLY, "SUBSCRIPTION_INACTIVE",

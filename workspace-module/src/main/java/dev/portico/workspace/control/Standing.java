@@ -1,5 +1,6 @@
 package dev.portico.workspace.control;
 
+import dev.portico.billing.api.BillingStatus;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ import java.time.Instant;
  */
 public record Standing(String status, Instant currentPeriodEnd, Instant statusSince, Instant asOf) {
 
-    public static final Standing NONE = new Standing("none", null, null, null);
+    public static final Standing NONE = new Standing(BillingStatus.NONE, null, null, null);
 
     /** Whether this copy reflects an earlier event than {@code other} (the cache keeps the newest). */
     boolean olderThan(Standing other) {
