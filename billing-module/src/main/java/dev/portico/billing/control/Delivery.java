@@ -1,6 +1,8 @@
 package dev.portico.billing.control;
 
-import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.PaymentMethod;
@@ -8,6 +10,8 @@ import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.ApiResource;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Map;
 
@@ -22,9 +26,38 @@ record Delivery(String eventId, String type, Instant created, StripeObject objec
             "checkout.session", Session.class,
             "payment_method", PaymentMethod.class);
 
-    /** Reads the data object with stripe-java's own JSON mapping; null for objects Portico does not handle. */
-    static StripeObject read(JsonObject object) {
-        Class<? extends StripeObject> type = object.has("object") ? TYPES.get(object.get("object").getAsString()) : null;
-        return type == null ? null : ApiResource.GSON.fromJson(object, type);
+    /**
+     * Reads the data object with stripe-java's own JSON mapping, straight from the payload (no
+     * JSON tree in between); null for objects Portico does not handle.
+     */
+    static StripeObject read(IncomingEvent event) {
+        Class<? extends StripeObject> type = event.objectType() == null ? null : TYPES.get(event.objectType());
+        return type == null ? null : dataObject(event.payload(), ApiResource.GSON.getAdapter(type));
+    }
+
+    /** {@code data.object} of an event already checked by {@link IncomingEvent#parse}; the last of duplicates wins. */
+    private static StripeObject dataObject(String payload, TypeAdapter<? extends StripeObject> adapter) {
+        StripeObject object = null;
+        try (JsonReader json = new JsonReader(new StringReader(payload))) {
+            json.beginObject();
+            while (json.hasNext()) {
+                if (!json.nextName().equals("data")) {
+                    json.skipValue();
+                    continue;
+                }
+                json.beginObject();
+                while (json.hasNext()) {
+                    if (json.nextName().equals("object")) {
+                        object = adapter.read(json);
+                    } else {
+                        json.skipValue();
+                    }
+                }
+                json.endObject();
+            }
+        } catch (IOException e) {
+            throw new JsonParseException(e);
+        }
+        return object;
     }
 }

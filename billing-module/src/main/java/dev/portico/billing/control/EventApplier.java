@@ -1,6 +1,5 @@
 package dev.portico.billing.control;
 
-import com.google.gson.JsonObject;
 import com.stripe.model.StripeObject;
 import dev.portico.billing.api.BillingEvent;
 import dev.portico.billing.entity.WebhookEvent;
@@ -59,7 +58,7 @@ public class EventApplier {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome receive(IncomingEvent event, byte[] payload) {
         WebhookEvent row = inbox.received(event, payload);
-        Outcome outcome = applyTo(row, event.object());
+        Outcome outcome = applyTo(row, event);
         inbox.add(row);
         return outcome;
     }
@@ -68,16 +67,19 @@ public class EventApplier {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Outcome> apply(String eventId) {
         WebhookEvent row = inbox.lock(eventId).orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
-        return row.isPending()
-                ? Optional.of(applyTo(row, IncomingEvent.parse(row.payload()).object()))
-                : Optional.empty();
+        if (!row.isPending()) {
+            return Optional.empty();
+        }
+        Outcome outcome = applyTo(row, IncomingEvent.parse(row.payload()));
+        inbox.track(row);
+        return Optional.of(outcome);
     }
 
-    private Outcome applyTo(WebhookEvent row, JsonObject object) {
+    private Outcome applyTo(WebhookEvent row, IncomingEvent event) {
         Applied result = handlers.stream()
                 .filter(handler -> handler.handles(row.type()))
                 .findFirst()
-                .map(handler -> handler.apply(delivery(row, object)))
+                .map(handler -> handler.apply(delivery(row, event)))
                 .orElseGet(() -> Applied.ignored(null, "Portico does not act on " + row.type() + " events."));
         row.settle(result.outcome(), result.workspace() == null ? null : result.workspace().value(), result.detail(),
                 clock.instant());
@@ -87,8 +89,8 @@ public class EventApplier {
         return new Outcome(row.status(), false, waiting);
     }
 
-    private static Delivery delivery(WebhookEvent row, JsonObject object) {
-        StripeObject data = Delivery.read(object);
+    private static Delivery delivery(WebhookEvent row, IncomingEvent event) {
+        StripeObject data = Delivery.read(event);
         if (data == null) {
             throw new IllegalStateException("Event " + row.eventId() + " of type " + row.type() + " carries an unexpected object.");
         }

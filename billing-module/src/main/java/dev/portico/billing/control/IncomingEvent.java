@@ -1,57 +1,117 @@
 package dev.portico.billing.control;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The envelope of a verified Stripe event: enough to store it in the inbox and to find the
- * customer it concerns ({@code data.object.customer}, or the id of a customer object), and its
- * parsed data object, so applying it does not parse the payload again.
+ * customer it concerns ({@code data.object.customer}, or the id of a customer object). Read in
+ * one streaming pass that skips everything else (the data object is read, typed, only when the
+ * event is applied: {@link Delivery#read}); building a JSON tree first cost as much again.
+ *
+ * @param objectType the data object's {@code object} field, e.g. {@code subscription}
+ * @param payload    the event as Stripe sent it
  */
-public record IncomingEvent(String id, String type, Instant created, Optional<String> customerId, JsonObject object) {
+public record IncomingEvent(String id, String type, Instant created, Optional<String> customerId, String objectType,
+                            String payload) {
 
     public static IncomingEvent parse(String payload) {
-        JsonObject event;
-        try {
-            JsonElement root = JsonParser.parseString(payload);
-            if (!root.isJsonObject()) {
+        Fields fields = new Fields();
+        try (JsonReader json = new JsonReader(new StringReader(payload))) {
+            if (json.peek() != JsonToken.BEGIN_OBJECT) {
                 throw invalid("The payload is not a JSON object.");
             }
-            event = root.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
+            readEnvelope(json, fields);
+            if (json.peek() != JsonToken.END_DOCUMENT) {
+                throw invalid("The payload is not valid JSON.");
+            }
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
             throw invalid("The payload is not valid JSON.");
         }
-        String id = string(event, "id").filter(value -> value.startsWith("evt_") && value.length() <= 255)
+        String id = Optional.ofNullable(fields.id).filter(value -> value.startsWith("evt_") && value.length() <= 255)
                 .orElseThrow(() -> invalid("The event has no valid id."));
-        String type = string(event, "type").filter(value -> value.length() <= 128)
+        String type = Optional.ofNullable(fields.type).filter(value -> value.length() <= 128)
                 .orElseThrow(() -> invalid("The event has no type."));
-        JsonElement created = event.get("created");
-        if (created == null || !created.isJsonPrimitive() || !created.getAsJsonPrimitive().isNumber()) {
+        if (fields.created == null) {
             throw invalid("The event has no creation time.");
         }
-        JsonElement data = event.get("data");
-        if (data == null || !data.isJsonObject() || !data.getAsJsonObject().has("object")
-                || !data.getAsJsonObject().get("object").isJsonObject()) {
+        if (!fields.hasObject) {
             throw invalid("The event has no data object.");
         }
-        JsonObject object = data.getAsJsonObject().getAsJsonObject("object");
-        Optional<String> customer = "customer".equals(string(object, "object").orElse(null))
-                ? string(object, "id")
-                : string(object, "customer");
-        return new IncomingEvent(id, type, Instant.ofEpochSecond(created.getAsLong()), customer, object);
+        Optional<String> customer = "customer".equals(fields.objectType)
+                ? Optional.ofNullable(fields.objectId)
+                : Optional.ofNullable(fields.objectCustomer);
+        return new IncomingEvent(id, type, Instant.ofEpochSecond(fields.created), customer, fields.objectType, payload);
     }
 
-    private static Optional<String> string(JsonObject object, String field) {
-        JsonElement value = object.get(field);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-                ? Optional.of(value.getAsString())
-                : Optional.empty();
+    /** What the envelope pass keeps; the last of duplicate names wins, as with a JSON tree. */
+    private static final class Fields {
+        String id;
+        String type;
+        Long created;
+        boolean hasObject;
+        String objectType;
+        String objectId;
+        String objectCustomer;
+    }
+
+    private static void readEnvelope(JsonReader json, Fields fields) throws IOException {
+        json.beginObject();
+        while (json.hasNext()) {
+            switch (json.nextName()) {
+                case "id" -> fields.id = stringOrSkip(json);
+                case "type" -> fields.type = stringOrSkip(json);
+                case "created" -> fields.created = json.peek() == JsonToken.NUMBER ? json.nextLong() : skip(json);
+                case "data" -> readData(json, fields);
+                default -> json.skipValue();
+            }
+        }
+        json.endObject();
+    }
+
+    private static void readData(JsonReader json, Fields fields) throws IOException {
+        if (json.peek() != JsonToken.BEGIN_OBJECT) {
+            json.skipValue();
+            return;
+        }
+        json.beginObject();
+        while (json.hasNext()) {
+            if (json.nextName().equals("object") && json.peek() == JsonToken.BEGIN_OBJECT) {
+                readObject(json, fields);
+            } else {
+                json.skipValue();
+            }
+        }
+        json.endObject();
+    }
+
+    private static void readObject(JsonReader json, Fields fields) throws IOException {
+        fields.hasObject = true;
+        json.beginObject();
+        while (json.hasNext()) {
+            switch (json.nextName()) {
+                case "object" -> fields.objectType = stringOrSkip(json);
+                case "id" -> fields.objectId = stringOrSkip(json);
+                case "customer" -> fields.objectCustomer = stringOrSkip(json);
+                default -> json.skipValue();
+            }
+        }
+        json.endObject();
+    }
+
+    private static String stringOrSkip(JsonReader json) throws IOException {
+        return json.peek() == JsonToken.STRING ? json.nextString() : skip(json);
+    }
+
+    private static <T> T skip(JsonReader json) throws IOException {
+        json.skipValue();
+        return null;
     }
 
     private static BillingFailure invalid(String message) {

@@ -1,6 +1,7 @@
 package dev.portico.billing.control;
 
 import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.entity.PendingEvent;
 import dev.portico.billing.entity.WebhookEvent;
 import dev.portico.billing.entity.WebhookEvent.Status;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,24 @@ public class WebhookInbox {
     /** Stores a new entry within the caller's transaction. */
     public void add(WebhookEvent event) {
         em.persist(event);
+        if (event.awaitsRetry()) {
+            em.persist(new PendingEvent(event));
+        }
+    }
+
+    /**
+     * Keeps the pending list in step with a stored entry whose status changed: listed while it
+     * awaits a retry (see {@link WebhookEvent#awaitsRetry}), removed once settled.
+     */
+    public void track(WebhookEvent event) {
+        PendingEvent listed = em.find(PendingEvent.class, event.eventId());
+        if (event.awaitsRetry() && listed == null) {
+            em.persist(new PendingEvent(event));
+        } else if (event.awaitsRetry()) {
+            listed.follow(event);
+        } else if (listed != null) {
+            em.remove(listed);
+        }
     }
 
     /**
@@ -54,7 +73,7 @@ public class WebhookInbox {
         // Listed for its workspace (when the customer is known) although it could not be applied.
         event.customerId().flatMap(this::workspaceOf).ifPresent(stored::concerns);
         stored.fail(why, backoff, clock.instant());
-        em.persist(stored);
+        add(stored);
         return true;
     }
 
@@ -78,13 +97,14 @@ public class WebhookInbox {
         WebhookEvent event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
         if (event != null && event.isPending()) {
             event.fail(why, backoff, clock.instant());
+            track(event);
         }
     }
 
     /** Failed events whose next attempt is due. */
     public List<String> due(Instant now, int limit) {
-        return em.createQuery("SELECT e.eventId FROM WebhookEvent e WHERE e.status = :failed AND e.nextAttemptAt <= :now"
-                        + " ORDER BY e.nextAttemptAt", String.class)
+        return em.createQuery("SELECT p.eventId FROM PendingEvent p WHERE p.status = :failed AND p.nextAttemptAt <= :now"
+                        + " ORDER BY p.nextAttemptAt", String.class)
                 .setParameter("failed", Status.FAILED)
                 .setParameter("now", now)
                 .setMaxResults(limit)
@@ -93,8 +113,8 @@ public class WebhookInbox {
 
     /** Events that found no workspace for this customer yet, oldest first. */
     public List<String> unmatched(String customerId) {
-        return em.createQuery("SELECT e.eventId FROM WebhookEvent e WHERE e.customerId = :customer AND e.status = :unmatched"
-                        + " ORDER BY e.stripeCreatedAt", String.class)
+        return em.createQuery("SELECT p.eventId FROM PendingEvent p WHERE p.customerId = :customer AND p.status = :unmatched"
+                        + " ORDER BY p.stripeCreatedAt", String.class)
                 .setParameter("customer", customerId)
                 .setParameter("unmatched", Status.UNMATCHED)
                 .getResultList();

@@ -119,8 +119,17 @@ public class WebhookEvent {
         return new String(payload, StandardCharsets.UTF_8);
     }
 
+    public Optional<Instant> nextAttemptAt() {
+        return Optional.ofNullable(nextAttemptAt);
+    }
+
     public boolean isPending() {
         return status == Status.RECEIVED || status == Status.FAILED || status == Status.UNMATCHED;
+    }
+
+    /** Waits for something: a retry that is due at some time, or a workspace for its customer. */
+    public boolean awaitsRetry() {
+        return status == Status.UNMATCHED || (status == Status.FAILED && nextAttemptAt != null);
     }
 
     /** The event was dealt with: applied, ignored (nothing to do) or unmatched (no workspace yet). */

@@ -1,0 +1,113 @@
+package dev.portico.billing.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.stripe.model.Customer;
+import com.stripe.model.Invoice;
+import com.stripe.model.Subscription;
+import com.stripe.model.checkout.Session;
+import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.api.BillingFailure.Reason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The envelope pass and the typed read, on Stripe's own example events and on broken ones. */
+class IncomingEventTest {
+
+    private static final Path EVENTS = Path.of(System.getProperty("portico.shared", "../../shared"), "stripe/events");
+
+    private static String example(String name) throws IOException {
+        return Files.readString(EVENTS.resolve(name + ".json"));
+    }
+
+    @Test
+    void readsTheEnvelopeAndTheTypedSubscription() throws IOException {
+        IncomingEvent event = IncomingEvent.parse(example("customer.subscription.updated"));
+
+        assertEquals("customer.subscription.updated", event.type());
+        assertEquals("subscription", event.objectType());
+        Subscription subscription = assertInstanceOf(Subscription.class, Delivery.read(event));
+        assertEquals(Optional.of("cus_QXg1o8vcGmoR32"), event.customerId());
+        assertEquals("sub_1Pgc6rB7WZ01zgkWNy0Cn5nw", subscription.getId());
+        assertEquals("active", subscription.getStatus());
+        assertEquals(1785578400L, subscription.getItems().getData().get(0).getCurrentPeriodEnd());
+    }
+
+    @Test
+    void findsTheCustomerOfEachKindOfObject() throws IOException {
+        IncomingEvent customer = IncomingEvent.parse(example("customer.updated"));
+        assertEquals(((Customer) Delivery.read(customer)).getId(), customer.customerId().orElseThrow());
+
+        IncomingEvent invoice = IncomingEvent.parse(example("invoice.payment_failed"));
+        assertEquals(((Invoice) Delivery.read(invoice)).getCustomer(), invoice.customerId().orElseThrow());
+
+        IncomingEvent checkout = IncomingEvent.parse(example("checkout.session.completed"));
+        assertEquals(((Session) Delivery.read(checkout)).getCustomer(), checkout.customerId().orElseThrow());
+    }
+
+    @Test
+    void keepsTheFieldsWhateverTheirOrder() {
+        IncomingEvent event = IncomingEvent.parse("""
+                {"type": "customer.subscription.deleted",
+                 "data": {"previous_attributes": {"status": "active"},
+                          "object": {"customer": "cus_1", "status": "canceled", "object": "subscription", "id": "sub_1"}},
+                 "created": 1700000000, "id": "evt_1", "livemode": false}""");
+
+        assertEquals("evt_1", event.id());
+        assertEquals(Instant.ofEpochSecond(1_700_000_000L), event.created());
+        assertEquals(Optional.of("cus_1"), event.customerId());
+        assertEquals("canceled", ((Subscription) Delivery.read(event)).getStatus());
+    }
+
+    @Test
+    void anObjectPorticoDoesNotHandleIsReadAsNothing() {
+        IncomingEvent event = IncomingEvent.parse("""
+                {"id": "evt_2", "type": "charge.succeeded", "created": 1, "data": {"object": {"object": "charge", "id": "ch_1"}}}""");
+
+        assertEquals(Optional.empty(), event.customerId());
+        assertNull(Delivery.read(event));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not json", "[]", "\"evt_1\"", "{\"id\": \"evt_1\"", "{} {}", "{\"id\": evt_1}",
+            "{\"id\": \"evt_1\", \"type\": \"x\", \"created\": 1, \"data\": {\"object\": {}}} trailing"})
+    void malformedJsonIsAnInvalidPayload(String payload) {
+        assertInvalid(payload, "The payload is not");
+    }
+
+    @Test
+    void missingPartsAreNamed() {
+        assertInvalid("{\"type\": \"x\", \"created\": 1, \"data\": {\"object\": {}}}", "The event has no valid id.");
+        assertInvalid("{\"id\": \"ch_1\", \"type\": \"x\", \"created\": 1, \"data\": {\"object\": {}}}",
+                "The event has no valid id.");
+        assertInvalid("{\"id\": \"evt_1\", \"created\": 1, \"data\": {\"object\": {}}}", "The event has no type.");
+        assertInvalid("{\"id\": \"evt_1\", \"type\": \"x\", \"created\": \"1\", \"data\": {\"object\": {}}}",
+                "The event has no creation time.");
+        assertInvalid("{\"id\": \"evt_1\", \"type\": \"x\", \"created\": 1, \"data\": {\"object\": \"sub_1\"}}",
+                "The event has no data object.");
+    }
+
+    @Test
+    void deepNestingIsSkippedWithoutRecursion() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        IncomingEvent event = IncomingEvent.parse("{\"id\": \"evt_3\", \"type\": \"x\", \"created\": 1, \"extra\": " + deep
+                + ", \"data\": {\"object\": {\"object\": \"charge\"}}}");
+
+        assertEquals("evt_3", event.id());
+    }
+
+    private static void assertInvalid(String payload, String messageStart) {
+        BillingFailure failure = assertThrows(BillingFailure.class, () -> IncomingEvent.parse(payload));
+        assertEquals(Reason.INVALID_PAYLOAD, failure.reason());
+        assertEquals(true, failure.getMessage().startsWith(messageStart), failure.getMessage());
+    }
+}
