@@ -3,6 +3,7 @@ package dev.portico.billing.control;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.PaymentMethod;
@@ -35,19 +36,19 @@ record Delivery(String eventId, String type, Instant created, StripeObject objec
         return type == null ? null : dataObject(event.payload(), ApiResource.GSON.getAdapter(type));
     }
 
-    /** {@code data.object} of an event already checked by {@link IncomingEvent#parse}; the last of duplicates wins. */
+    /** {@code data.object} as {@link IncomingEvent#parse} found it: the last JSON object of that name. */
     private static StripeObject dataObject(String payload, TypeAdapter<? extends StripeObject> adapter) {
         StripeObject object = null;
         try (JsonReader json = new JsonReader(new StringReader(payload))) {
             json.beginObject();
             while (json.hasNext()) {
-                if (!json.nextName().equals("data")) {
+                if (!json.nextName().equals("data") || json.peek() != JsonToken.BEGIN_OBJECT) {
                     json.skipValue();
                     continue;
                 }
                 json.beginObject();
                 while (json.hasNext()) {
-                    if (json.nextName().equals("object")) {
+                    if (json.nextName().equals("object") && json.peek() == JsonToken.BEGIN_OBJECT) {
                         object = adapter.read(json);
                     } else {
                         json.skipValue();

@@ -69,6 +69,17 @@ class IncomingEventTest {
     }
 
     @Test
+    void theEnvelopeAndTheTypedReadAgreeOnWhichObjectCounts() {
+        IncomingEvent event = IncomingEvent.parse("""
+                {"id": "evt_4", "type": "customer.subscription.updated", "created": 1,
+                 "data": {"object": {"object": "subscription", "id": "sub_1", "customer": "cus_1"}, "object": "sub_2"},
+                 "data": 7}""");
+
+        assertEquals(Optional.of("cus_1"), event.customerId());
+        assertEquals("sub_1", ((Subscription) Delivery.read(event)).getId());
+    }
+
+    @Test
     void anObjectPorticoDoesNotHandleIsReadAsNothing() {
         IncomingEvent event = IncomingEvent.parse("""
                 {"id": "evt_2", "type": "charge.succeeded", "created": 1, "data": {"object": {"object": "charge", "id": "ch_1"}}}""");
