@@ -51,14 +51,14 @@ public class PendingEvent {
     public PendingEvent(WebhookEvent event) {
         this.event = event;
         this.eventId = event.eventId();
+        this.customerId = event.customerId().orElse(null);
+        this.stripeCreatedAt = event.stripeCreatedAt();
         follow(event);
     }
 
-    /** Takes the event's current standing. */
+    /** Takes the event's current standing (its customer and time never change). */
     public void follow(WebhookEvent event) {
         this.status = event.status();
-        this.customerId = event.customerId().orElse(null);
         this.nextAttemptAt = event.nextAttemptAt().orElse(null);
-        this.stripeCreatedAt = event.stripeCreatedAt();
     }
 }
