@@ -1,30 +1,29 @@
+import dev.portico.billing.testing.EventJson;
+import dev.portico.billing.testing.StripeExamples;
+import dev.portico.billing.testing.StripeSignatures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.function.UnaryOperator;
 
 /**
- * Load for a running Portico, JDK only. Two benchmarks, each comparing two endpoints of the same
+ * Load for a running Portico. Two benchmarks, each comparing two endpoints of the same
  * server in the same run:
  *
  * <pre>
- * java bench/LoadBench.java webhooks base-url webhook-secret shared-dir
+ * java -cp billing-module/target/billing-module-*-tests.jar:ear/target/portico/lib/gson.jar \
+ *     bench/LoadBench.java webhooks base-url webhook-secret
  * java bench/LoadBench.java guard base-url workspace token
  * </pre>
  *
@@ -45,6 +44,9 @@ import javax.crypto.spec.SecretKeySpec;
  * a later timestamp than the last, so every one is stored and applied. (3) for {@code webhooks},
  * the floor: the same events under a type Portico ignores, so each is only verified and stored
  * (one insert, one commit); no way of applying events can beat that ratio.
+ *
+ * <p>The events are Stripe's examples from billing-module's test jar, edited with its
+ * {@code EventJson} builder exactly as the tests edit them (hence the class path above).
  */
 public class LoadBench {
 
@@ -63,7 +65,7 @@ public class LoadBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "webhooks" -> webhooks(URI.create(args[1]), args[2], Path.of(args[3], "stripe/events"));
+            case "webhooks" -> webhooks(URI.create(args[1]), args[2]);
             case "guard" -> guard(URI.create(args[1]), args[2], args[3]);
             default -> throw new IllegalArgumentException("webhooks or guard, not " + args[0]);
         }
@@ -83,20 +85,18 @@ public class LoadBench {
                 "guarded/unguarded", "target: at least 90%");
     }
 
-    static void webhooks(URI base, String secret, Path events) throws Exception {
+    static void webhooks(URI base, String secret) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
-        String checkout = Files.readString(events.resolve("checkout.session.completed.json"));
-        String update = Files.readString(events.resolve("customer.subscription.updated.json"));
-
         for (int c = 0; c < CUSTOMERS; c++) {
-            String body = ids(checkout, run, c).replace("\"local-user-0001\"", "\"ws-bench-" + run + "-" + c + "\"");
-            check(send(webhook(base, secret, body)), "linking customer " + c);
+            EventJson checkout = StripeExamples.event("checkout.session.completed").renameIds(ids(run, c))
+                    .set("data.object.client_reference_id", "ws-bench-" + run + "-" + c);
+            check(send(webhook(base, secret, checkout.bytes())), "linking customer " + c);
         }
+        EventJson update = StripeExamples.event("customer.subscription.updated");
         Supplier<HttpRequest> webhook = updates(base, secret, update, run);
         // The same events under a type Portico does not act on: verified and stored (one INSERT,
         // one commit) but not applied, the least any delivery costs.
-        Supplier<HttpRequest> storedOnly = updates(base, secret,
-                update.replace("\"type\": \"customer.subscription.updated\"", "\"type\": \"charge.succeeded\""), run);
+        Supplier<HttpRequest> storedOnly = updates(base, secret, update.copy().type("charge.succeeded"), run);
         Supplier<HttpRequest> noop = () -> HttpRequest.newBuilder(base.resolve("api/health")).GET().build();
 
         closedLoop("warm-up no-op", noop, WARM_UP_SECONDS);
@@ -117,12 +117,16 @@ public class LoadBench {
      * and a later time each; the first {@value #PRESIGNED} signed ahead of time, so the load
      * generator's own work (it shares the cores) weighs less on the webhook figures.
      */
-    static Supplier<HttpRequest> updates(URI base, String secret, String template, String run) {
+    static Supplier<HttpRequest> updates(URI base, String secret, EventJson template, String run) {
+        List<EventJson> perCustomer = new ArrayList<>();
+        for (int c = 0; c < CUSTOMERS; c++) {
+            perCustomer.add(template.copy().renameIds(ids(run, c)));
+        }
         Supplier<HttpRequest> fresh = () -> {
             long n = SEQUENCE.incrementAndGet();
-            String body = ids(template, run, (int) (n % CUSTOMERS)).replace("\"id\": \"evt_", "\"id\": \"evt_" + n + "x")
-                    .replaceFirst("(\"api_version\": \"[^\"]+\",\\s*\"created\": )\\d+", "$1" + (1783783800L + n));
-            return webhook(base, secret, body);
+            EventJson event = perCustomer.get((int) (n % CUSTOMERS)).copy()
+                    .id("evt_" + run + "n" + n).created(Instant.ofEpochSecond(1783783800L + n));
+            return webhook(base, secret, event.bytes());
         };
         ConcurrentLinkedQueue<HttpRequest> signed = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < PRESIGNED; i++) {
@@ -225,18 +229,17 @@ public class LoadBench {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
     }
 
-    static HttpRequest webhook(URI base, String secret, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        long t = Instant.now().getEpochSecond();
+    static HttpRequest webhook(URI base, String secret, byte[] body) {
         return HttpRequest.newBuilder(base.resolve("api/billing/webhook"))
                 .header("Content-Type", "application/json")
-                .header("Stripe-Signature", "t=" + t + ",v1=" + hmac(secret, t + ".", bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                .header("Stripe-Signature", StripeSignatures.header(body, Instant.now(), secret))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
-    static String ids(String template, String run, int customer) {
+    /** Customer {@code customer}'s ids in run {@code run}: every example id with a suffix of its own. */
+    static UnaryOperator<String> ids(String run, int customer) {
         String suffix = run + "c" + customer;
-        return template.replaceAll("\"((?:evt|cus|sub|in)_[A-Za-z0-9]+)\"", "\"$1" + suffix + "\"");
+        return id -> id + suffix;
     }
 
     static int send(HttpRequest request) {
@@ -250,17 +253,6 @@ public class LoadBench {
     static void check(int status, String what) {
         if (status != 200) {
             throw new IllegalStateException(what + " answered " + status + ": is Portico running with this secret and key?");
-        }
-    }
-
-    static String hmac(String secret, String prefix, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

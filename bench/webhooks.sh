@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: signed webhooks vs the no-op endpoint, on one Payara Server in one run
-# (bench/server.sh starts it; bench/LoadBench.java drives it).
+# (bench/server.sh starts it; bench/LoadBench.java drives it with Stripe's example events from
+# billing-module's test jar, which the build in server.sh makes).
 set -euo pipefail
 source "$(dirname "$0")/server.sh"
-java bench/LoadBench.java webhooks http://127.0.0.1:8080/ whsec_bench ../shared
+java -cp "$(ls billing-module/target/billing-module-*-tests.jar):ear/target/portico/lib/gson.jar" \
+    bench/LoadBench.java webhooks http://127.0.0.1:8080/ whsec_bench

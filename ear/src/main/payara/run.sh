@@ -9,7 +9,8 @@ ear=$2
 demo_dir=${3:-}
 repo=$(cd "$(dirname "$0")/../../../.." && pwd)
 stand_in_pid=''
-demo_token=''
+token_pid=''
+demo_token_file=''
 demo_workspace=ws-demo
 asadmin=$payara_home/bin/asadmin
 domain_dir=$payara_home/glassfish/domains/domain1
@@ -44,31 +45,41 @@ start_demo() {
   export STRIPE_WEBHOOK_SECRET=whsec_portico_demo
   export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem"
   export MP_JWT_VERIFY_ISSUER=https://dev.portico.local
-  demo_token=$(java "$repo/bench/DevToken.java" --workspace "$demo_workspace" --admin \
-      --email billing-admin@example.com --minutes 720 2>/dev/null)
+  # Minted (and the key pair made, the first time) while Payara starts; needed before deploying.
+  demo_token_file=$demo_dir/demo-token
+  java "$repo/bench/DevToken.java" --workspace "$demo_workspace" --admin \
+      --email billing-admin@example.com --minutes 720 >"$demo_token_file" 2>/dev/null &
+  token_pid=$!
 }
 
 if [ -z "${STRIPE_API_KEY:-}" ] && [ -n "$demo_dir" ]; then
   start_demo
 fi
 
+# A Portico deployed by an earlier run would load on its own at start-up, only to be deployed over
+# at once (and a run killed mid-deployment can leave it half there): forget it while the server is
+# down. The domain is this run's own copy, and the data lives outside it (portico.db.url).
+sed -i -e '/<application-ref [^>]*ref="portico"/d' -e '/<application [^>]*name="portico"/,/<\/application>/d' \
+    "$domain_dir/config/domain.xml"
+rm -rf "$domain_dir/applications/portico" "$domain_dir/applications/__internal/portico" "$domain_dir"/generated/*/portico
+# A local run wants a quick start more than peak speed: C1 only (the tests' and the benchmark's
+# copies of Payara keep the JVM's default).
+grep -q 'TieredStopAtLevel' "$domain_dir/config/domain.xml" || sed -i \
+    '0,/<jvm-options>-Xmx512m<\/jvm-options>/s##&<jvm-options>-XX:TieredStopAtLevel=1</jvm-options>#' \
+    "$domain_dir/config/domain.xml"
 "$asadmin" start-domain --verbose domain1 &
 launcher_pid=$!
 trap stop INT TERM
 
-for _ in $(seq 1 120); do
-  "$asadmin" list-applications >/dev/null 2>&1 && break
+# The admin listener answers once the server is up (curl is quicker to ask than asadmin).
+for _ in $(seq 1 600); do
+  curl -s -o /dev/null http://127.0.0.1:4848/management/domain 2>/dev/null && break
   kill -0 "$launcher_pid" 2>/dev/null || { echo "Payara Server did not start"; exit 1; }
-  sleep 1
+  sleep 0.2
 done
-# A Portico deployed by an earlier run loads on its own after start-up; let it finish before
-# redeploying the fresh EAR over it, or the two deployments collide.
-if "$asadmin" list-applications 2>/dev/null | grep -q '^portico '; then
-  for _ in $(seq 1 120); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/api/billing/subscription || true)
-    [ "$code" = 401 ] && break
-    sleep 1
-  done
+if [ -n "$token_pid" ] && ! wait "$token_pid"; then
+  echo "Making the demo sign-in key failed (bench/DevToken.java)"
+  stop 1
 fi
 if ! "$asadmin" deploy --force=true --name portico "$ear"; then
   echo "Deploying $ear failed: see $domain_dir/logs/server.log"
@@ -76,7 +87,8 @@ if ! "$asadmin" deploy --force=true --name portico "$ear"; then
 fi
 echo
 echo "Portico is running at http://localhost:8080 - Ctrl-C stops it."
-if [ -n "$demo_token" ]; then
+if [ -n "$demo_token_file" ]; then
+  demo_token=$(cat "$demo_token_file")
   java "$repo/ear/src/main/demo/DemoSeed.java" http://127.0.0.1:8080/ "$STRIPE_WEBHOOK_SECRET" "$demo_workspace" \
       || echo "(seeding the demo subscription failed: see $domain_dir/logs/server.log)"
   echo

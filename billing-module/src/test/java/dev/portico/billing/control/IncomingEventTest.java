@@ -11,9 +11,7 @@ import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.portico.billing.testing.StripeExamples;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,14 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The envelope pass and the typed read, on Stripe's own example events and on broken ones. */
 class IncomingEventTest {
 
-    private static final Path EVENTS = Path.of(System.getProperty("portico.shared", "../../shared"), "stripe/events");
-
-    private static String example(String name) throws IOException {
-        return Files.readString(EVENTS.resolve(name + ".json"));
+    private static String example(String name) {
+        return StripeExamples.text(name);
     }
 
     @Test
-    void readsTheEnvelopeAndTheTypedSubscription() throws IOException {
+    void readsTheEnvelopeAndTheTypedSubscription() {
         IncomingEvent event = IncomingEvent.parse(example("customer.subscription.updated"));
 
         assertEquals("customer.subscription.updated", event.type());
@@ -43,7 +39,7 @@ class IncomingEventTest {
     }
 
     @Test
-    void findsTheCustomerOfEachKindOfObject() throws IOException {
+    void findsTheCustomerOfEachKindOfObject() {
         IncomingEvent customer = IncomingEvent.parse(example("customer.updated"));
         assertEquals(((Customer) Delivery.read(customer)).getId(), customer.customerId().orElseThrow());
 

@@ -3,13 +3,16 @@ package dev.portico.it.billing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.portico.it.support.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api.Reply;
+import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
@@ -17,7 +20,6 @@ import dev.portico.it.support.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +31,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/billing/webhook} and {@code /api/billing/events} through the deployed EAR. */
@@ -85,27 +86,21 @@ class WebhookIT extends DeployedEar {
         Story story = StripeEvents.story(Tokens.newWorkspace());
         deliver(story, "checkout.session.completed");
         deliver(story, "customer.subscription.created");
-        String trialWillEnd = story.text("customer.subscription.created")
-                .replace("\"type\": \"customer.subscription.created\"", "\"type\": \"customer.subscription.trial_will_end\"")
-                .replaceFirst("\"id\": \"evt_", "\"id\": \"evt_trial")
-                .replace("\"trial_end\": null", "\"trial_end\": 1783504800");
-        String actionRequired = story.text("invoice.payment_failed")
-                .replace("\"type\": \"invoice.payment_failed\"", "\"type\": \"invoice.payment_action_required\"")
-                .replaceFirst("\"id\": \"evt_", "\"id\": \"evt_action");
-        JsonObject updated = Json.createReader(new StringReader(story.text("customer.updated"))).readObject();
-        String attached = Json.createObjectBuilder(updated)
-                .add("id", updated.getString("id") + "pm")
-                .add("type", "payment_method.attached")
-                .add("data", Json.createObjectBuilder().add("object", Json.createObjectBuilder()
+        EventJson trialWillEnd = story.event("customer.subscription.created").newId()
+                .type("customer.subscription.trial_will_end")
+                .set("data.object.trial_end", 1_783_504_800L);
+        EventJson actionRequired = story.event("invoice.payment_failed").newId().type("invoice.payment_action_required");
+        EventJson attached = story.event("customer.updated").newId().type("payment_method.attached")
+                .remove("data.previous_attributes")
+                .set("data.object", EventJson.parse(Json.createObjectBuilder()
                         .add("id", "pm_1NewCard" + story.workspace().replace("-", ""))
                         .add("object", "payment_method").add("type", "card").add("created", 1783780200)
-                        .add("customer", story.customer()).add("livemode", false)))
-                .build().toString();
+                        .add("customer", story.customer()).add("livemode", false).build().toString()));
 
-        for (String body : List.of(trialWillEnd, actionRequired, attached)) {
-            Reply reply = StripeEvents.deliver(api, body.getBytes(StandardCharsets.UTF_8));
+        for (EventJson event : List.of(trialWillEnd, actionRequired, attached)) {
+            Reply reply = StripeEvents.deliver(api, event);
             assertEquals(200, reply.status(), reply::toString);
-            assertEquals("APPLIED", reply.json().getString("status"), body.substring(0, 80));
+            assertEquals("APPLIED", reply.json().getString("status"), event.string("type"));
         }
         assertEquals(List.of("payment_method.attached", "invoice.payment_action_required",
                 "customer.subscription.trial_will_end"), events(story).stream().limit(3).map(e -> e.getString("type")).toList());
@@ -156,9 +151,9 @@ class WebhookIT extends DeployedEar {
     @Test
     void unknownTypesAndUnknownCustomersAreRecordedAndAcknowledged() {
         Story stranger = StripeEvents.story(Tokens.newWorkspace());
-        String unknownType = stranger.text("invoice.paid").replace("\"type\": \"invoice.paid\"", "\"type\": \"invoice.finalized\"");
+        EventJson unknownType = stranger.event("invoice.paid").type("invoice.finalized");
 
-        Reply ignored = StripeEvents.deliver(api, unknownType.getBytes(StandardCharsets.UTF_8));
+        Reply ignored = StripeEvents.deliver(api, unknownType);
         Reply unmatched = deliver(stranger, "customer.subscription.created");
         Reply again = deliver(stranger, "customer.subscription.created");
 
@@ -183,10 +178,9 @@ class WebhookIT extends DeployedEar {
     @Test
     void onlyProperlySignedFreshDeliveriesAreAccepted() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
-        byte[] body = story.event("checkout.session.completed");
+        byte[] body = story.event("checkout.session.completed").bytes();
         Instant now = Instant.now();
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"livemode\": false", "\"livemode\": true")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = story.event("checkout.session.completed").set("livemode", true).bytes();
         Map<String, String> refused = Map.of(
                 "no signature", "",
                 "wrong secret", StripeEvents.signature(body, now, "whsec_not_ours"),
@@ -209,7 +203,7 @@ class WebhookIT extends DeployedEar {
         assertEquals(200, previousSecret.status(), "a rotated-out secret still verifies: " + previousSecret);
         assertFalse(previousSecret.json().getBoolean("duplicate"), "nothing was stored by the refused deliveries");
 
-        byte[] next = story.event("customer.subscription.created");
+        byte[] next = story.event("customer.subscription.created").bytes();
         String both = StripeEvents.signature(next, now, "whsec_not_ours") + ",v1="
                 + StripeEvents.signature(next, now, StripeEvents.SECRET).split("v1=")[1];
         assertEquals(200, api.postBytes("api/billing/webhook", next, "Stripe-Signature", both).status(),
@@ -248,7 +242,8 @@ class WebhookIT extends DeployedEar {
         String undo;
         try {
             // A second snapshot from the very same second: only Stripe can say which one is current.
-            undo = deliverVariant(story, "\"cancel_at_period_end\": true", "\"cancel_at_period_end\": false");
+            undo = deliver(story.event("customer.subscription.updated").newId()
+                    .set("data.object.cancel_at_period_end", false)).json().getString("id");
             assertEquals("FAILED", outcomeOf(story, undo));
 
             Reply retried = api.post(EVENTS + "/" + undo + "/retry", admin, null);
@@ -261,9 +256,10 @@ class WebhookIT extends DeployedEar {
         }
         stripe.override(get(urlPathEqualTo("/v1/subscriptions/" + story.subscription()))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(subscriptionObject(story, false))));
+                        .withBody(uncanceledSubscription(story))));
 
-        assertEquals("APPLIED", eventually(() -> outcomeOf(story, undo), "APPLIED"), "the retrier applied it");
+        assertEquals("APPLIED", eventually(() -> outcomeOf(story, undo), "APPLIED"::equals, Duration.ofSeconds(30)),
+                "the retrier applied it");
         assertFalse(subscription(story).getBoolean("cancelAtPeriodEnd"), "Stripe's current state was applied");
     }
 
@@ -287,20 +283,21 @@ class WebhookIT extends DeployedEar {
 
     @Test
     void whileTheDatabaseIsDownDeliveriesAreRefusedWith503AndStripesRetrySucceeds() throws Exception {
-        assumeTrue("postgresql".equals(System.getProperty("it.database")),
+        assumeTrue(DatabaseUnderTest.postgresql(),
                 "needs a database server the test can take down: runs in the PostgreSQL pass");
+        String database = DatabaseUnderTest.databaseName();
         Story story = StripeEvents.story(Tokens.newWorkspace());
         deliver(story, "checkout.session.completed");
-        byte[] body = story.event("customer.subscription.created");
+        byte[] body = story.event("customer.subscription.created").bytes();
         Reply down;
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        try (Connection admin = DriverManager.getConnection(DatabaseUnderTest.maintenanceUrl(), "postgres", "");
              Statement sql = admin.createStatement()) {
-            sql.execute("ALTER DATABASE test ALLOW_CONNECTIONS false");
+            sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
             try {
-                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'test'");
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
                 down = StripeEvents.deliver(api, body);
             } finally {
-                sql.execute("ALTER DATABASE test ALLOW_CONNECTIONS true");
+                sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
             }
         }
 
@@ -324,25 +321,19 @@ class WebhookIT extends DeployedEar {
         return Json.createObjectBuilder(status).remove("workspaceId").build();
     }
 
-    private String deliverVariant(Story story, String from, String to) {
-        String text = story.text("customer.subscription.updated").replace(from, to)
-                .replaceFirst("\"id\": \"evt_", "\"id\": \"evt_variant");
-        Reply reply = StripeEvents.deliver(api, text.getBytes(StandardCharsets.UTF_8));
-        assertEquals(200, reply.status(), reply::toString);
-        return reply.json().getString("id");
-    }
-
-    private static String subscriptionObject(Story story, boolean cancelAtPeriodEnd) {
-        String event = story.text("customer.subscription.updated");
-        String object = Json.createReader(new StringReader(event)).readObject()
-                .getJsonObject("data").getJsonObject("object").toString();
-        return object.replace("\"cancel_at_period_end\":true", "\"cancel_at_period_end\":" + cancelAtPeriodEnd)
-                .replaceAll("\"cancel_at\":\\d+", "\"cancel_at\":null");
+    /** Stripe's current subscription (as {@code GET /v1/subscriptions/{id}} answers it): the cancel undone. */
+    private static String uncanceledSubscription(Story story) {
+        return story.event("customer.subscription.updated").object("data.object")
+                .set("cancel_at_period_end", false).set("cancel_at", null).json();
     }
 
     private Reply deliver(Story story, String name) {
-        Reply reply = StripeEvents.deliver(api, story.event(name));
-        assertEquals(200, reply.status(), name + ": " + reply);
+        return deliver(story.event(name));
+    }
+
+    private Reply deliver(EventJson event) {
+        Reply reply = StripeEvents.deliver(api, event);
+        assertEquals(200, reply.status(), event.string("type") + ": " + reply);
         return reply;
     }
 
@@ -363,18 +354,4 @@ class WebhookIT extends DeployedEar {
                 .map(e -> e.getString("outcome")).orElse("MISSING");
     }
 
-    private static String eventually(Supplier<String> probe, String wanted) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        String seen = probe.get();
-        while (!seen.equals(wanted) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            seen = probe.get();
-        }
-        return seen;
-    }
 }

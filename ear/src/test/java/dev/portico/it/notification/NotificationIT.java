@@ -1,8 +1,12 @@
 package dev.portico.it.notification;
 
+import static dev.portico.it.support.Eventually.eventually;
+import static dev.portico.it.support.Eventually.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portico.billing.testing.EventJson;
+import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Mailbox;
@@ -15,11 +19,9 @@ import jakarta.json.JsonValue;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,7 @@ class NotificationIT extends DeployedEar {
             String template = Mailbox.header(message, "X-Portico-Template");
             assertTrue(message.getSubject().contains("Jenny Rosen"), template + ": " + message.getSubject());
             assertTrue(Mailbox.header(message, "List-Unsubscribe").startsWith(
-                    "<http://127.0.0.1:8080/api/notifications/unsubscribe?token="), template);
+                    "<" + Api.BASE + "api/notifications/unsubscribe?token="), template);
             assertEquals("List-Unsubscribe=One-Click", Mailbox.header(message, "List-Unsubscribe-Post"));
             Multipart parts = (Multipart) message.getContent();
             assertTrue(message.getContentType().startsWith("multipart/alternative"), template);
@@ -134,18 +136,16 @@ class NotificationIT extends DeployedEar {
     @Test
     void redeliveriesAndReplaysSendNothingTwice() {
         Story story = subscribed();
-        byte[] scheduled = story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(10))
-                .getBytes(StandardCharsets.UTF_8);
+        EventJson scheduled = story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(10));
         deliver(scheduled);
         deliver(scheduled);
         deliver(story.invoiceEvent("invoice.payment_failed", 1, T.plusSeconds(30)));
         assertEquals(List.of("dunning-1"), dunningOf(story, 1));
         deliver(story.invoiceEvent("invoice.paid", 2, T.plusSeconds(40)));
-        // The same payment reported again, as invoice.payment_succeeded, and the paid event replayed.
-        String succeeded = story.invoiceEvent("invoice.paid", 2, T.plusSeconds(41))
-                .replace("\"type\":\"invoice.paid\"", "\"type\":\"invoice.payment_succeeded\"");
-        deliver(succeeded.getBytes(StandardCharsets.UTF_8));
-        deliver(succeeded.getBytes(StandardCharsets.UTF_8));
+        // The same payment reported again, as invoice.payment_succeeded, and that event replayed.
+        EventJson succeeded = story.invoiceEvent("invoice.payment_succeeded", 2, T.plusSeconds(41));
+        deliver(succeeded);
+        deliver(succeeded);
 
         Mailbox.await(story.email(), 4, PATIENCE);
         pauseForStragglers();
@@ -163,7 +163,7 @@ class NotificationIT extends DeployedEar {
 
         deliver(story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(10)));
         deliver(story.invoiceEvent("invoice.payment_failed", 1, T.plusSeconds(30)));
-        String retrying = eventually(() -> statuses(story.workspace()), "RETRYING,RETRYING,SENT");
+        String retrying = eventually(() -> statuses(story.workspace()), "RETRYING,RETRYING,SENT"::equals, PATIENCE);
         assertEquals("RETRYING,RETRYING,SENT", retrying, "newest first: both new emails wait for SMTP");
 
         Mailbox.start();  // a fresh server: it has received nothing yet
@@ -201,7 +201,7 @@ class NotificationIT extends DeployedEar {
         Story story = subscribed();
         MimeMessage first = Mailbox.await(story.email(), 1, PATIENCE).get(0);
         String link = Mailbox.header(first, "List-Unsubscribe").replaceAll("^<|>$", "");
-        String path = link.substring("http://127.0.0.1:8080/".length());
+        String path = link.substring(Api.BASE.length());
         String token = path.substring(path.indexOf("token=") + "token=".length());
         String tampered = path.substring(0, path.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         String otherWorkspace = path.replace(token.substring(0, token.indexOf('.')),
@@ -221,7 +221,7 @@ class NotificationIT extends DeployedEar {
         assertEquals(JsonValue.FALSE, preferences(story.workspace()).get("billingEmails"));
 
         deliver(story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(10)));
-        assertEquals("SUPPRESSED,SENT", eventually(() -> statuses(story.workspace()), "SUPPRESSED,SENT"));
+        assertEquals("SUPPRESSED,SENT", eventually(() -> statuses(story.workspace()), "SUPPRESSED,SENT"::equals, PATIENCE));
         pauseForStragglers();
         assertEquals(1, Mailbox.to(story.email()).size(), "nothing sent after opting out");
 
@@ -258,8 +258,8 @@ class NotificationIT extends DeployedEar {
     /** A workspace whose customer checkout linked and whose Stripe customer record named its email. */
     private Story customer() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
-        deliver(story.text("checkout.session.completed"));
-        deliver(story.text("customer.updated"));
+        deliver(story.event("checkout.session.completed"));
+        deliver(story.event("customer.updated"));
         return story;
     }
 
@@ -270,23 +270,13 @@ class NotificationIT extends DeployedEar {
         return story;
     }
 
-    private void deliver(String event) {
-        deliver(event.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void deliver(byte[] event) {
+    private void deliver(EventJson event) {
         Reply reply = StripeEvents.deliver(api, event);
         assertEquals(200, reply.status(), reply::toString);
     }
 
     private List<String> dunningOf(Story story, int expected) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        List<String> dunning = dunningTemplates(story);
-        while (dunning.size() < expected && Instant.now().isBefore(deadline)) {
-            Mailbox.pause(Duration.ofMillis(200));
-            dunning = dunningTemplates(story);
-        }
-        return dunning;
+        return eventually(() -> dunningTemplates(story), dunning -> dunning.size() >= expected, PATIENCE);
     }
 
     private static List<String> dunningTemplates(Story story) {
@@ -330,16 +320,7 @@ class NotificationIT extends DeployedEar {
 
     /** Two send rounds' time: long enough for an email that should not come to have come. */
     private static void pauseForStragglers() {
-        Mailbox.pause(Duration.ofMillis(1500));
+        pause(Duration.ofMillis(1500));
     }
 
-    private static String eventually(Supplier<String> probe, String wanted) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        String seen = probe.get();
-        while (!seen.equals(wanted) && Instant.now().isBefore(deadline)) {
-            Mailbox.pause(Duration.ofMillis(250));
-            seen = probe.get();
-        }
-        return seen;
-    }
 }

@@ -8,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.portico.billing.testing.EventJson;
+import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.Browser;
 import dev.portico.it.support.DeployedEar;
+import dev.portico.it.support.Eventually;
 import dev.portico.it.support.Mailbox;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BillingPageIT extends DeployedEar {
 
-    private static final String ORIGIN = "http://localhost:8080";
+    private static final String ORIGIN = "http://localhost:" + Api.PORT;
     private static final Instant PERIOD_END = Instant.parse("2031-03-01T10:00:00Z");
     private static final Instant T = Instant.parse("2026-08-10T00:00:00Z");
 
@@ -174,7 +176,7 @@ class BillingPageIT extends DeployedEar {
         // The customer cancels in the portal; Stripe's webhook lands a moment after the redirect back.
         browser.findElement(By.id("return")).click();
         CompletableFuture<Void> webhook = CompletableFuture.runAsync(() -> {
-            Mailbox.pause(Duration.ofSeconds(2));
+            Eventually.pause(Duration.ofSeconds(2));
             deliver(story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(60)));
         });
         WebElement changes = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
@@ -212,11 +214,11 @@ class BillingPageIT extends DeployedEar {
     /** A workspace whose billing (set by signed webhooks) is in {@code state}. */
     private Story workspaceIn(String state) {
         Story story = StripeEvents.story(Tokens.newWorkspace());
-        deliver(story.text("checkout.session.completed"));
+        deliver(story.event("checkout.session.completed"));
         if (state.equals("none")) {
             return story;
         }
-        deliver(story.text("customer.updated"));
+        deliver(story.event("customer.updated"));
         deliver(switch (state) {
             case "scheduled" -> story.subscriptionEvent("active", true, PERIOD_END, T);
             case "past_due", "canceled" -> story.subscriptionEvent(state, false, PERIOD_END, T);
@@ -225,8 +227,8 @@ class BillingPageIT extends DeployedEar {
         return story;
     }
 
-    private void deliver(String event) {
-        Reply reply = StripeEvents.deliver(api, event.getBytes(StandardCharsets.UTF_8));
+    private void deliver(EventJson event) {
+        Reply reply = StripeEvents.deliver(api, event);
         assertEquals(200, reply.status(), reply::toString);
     }
 }

@@ -20,9 +20,17 @@ public final class Api {
         this.base = base;
     }
 
-    /** The server the tests run against (loopback only). */
+    /** The HTTP port of the tests' server: it.port.base + 80 (ear/pom.xml), passed in by failsafe. */
+    public static final int PORT = Integer.parseInt(System.getProperty("it.http.port", "0"));
+    /** The tests' server as a client names it (loopback only), ending in a slash. */
+    public static final String BASE = "http://127.0.0.1:" + PORT + "/";
+
+    /** The server the tests run against. */
     public static Api local() {
-        return new Api(URI.create("http://127.0.0.1:8080/"));
+        if (PORT == 0) {
+            throw new IllegalStateException("it.http.port is not set: run the EAR tests through Maven (mvn verify)");
+        }
+        return new Api(URI.create(BASE));
     }
 
     public Reply get(String path, String token) {

@@ -28,12 +28,32 @@ public class DatabaseUnderTest implements ExecutionCondition {
         return verdict;
     }
 
+    /** True in the PostgreSQL pass. */
+    public static boolean postgresql() {
+        return "postgresql".equals(System.getProperty("it.database"));
+    }
+
+    /** The PostgreSQL server's maintenance database ({@code postgres}) on the host and port of {@code it.postgres.url}. */
+    public static String maintenanceUrl() {
+        URI address = address();
+        return "jdbc:postgresql://" + address.getHost() + ":" + address.getPort() + "/postgres";
+    }
+
+    /** The name of the database the tests' server uses ({@code test} by default). */
+    public static String databaseName() {
+        return address().getPath().substring(1);
+    }
+
+    private static URI address() {
+        return URI.create(System.getProperty("it.postgres.url").substring("jdbc:".length()));
+    }
+
     private static ConditionEvaluationResult decide() {
-        if (!"postgresql".equals(System.getProperty("it.database"))) {
+        if (!postgresql()) {
             return ConditionEvaluationResult.enabled("embedded Derby (in memory)");
         }
         String url = System.getProperty("it.postgres.url");
-        URI address = URI.create(url.substring("jdbc:".length()));
+        URI address = address();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address.getHost(), address.getPort()), 2000);
         } catch (Exception e) {
@@ -45,7 +65,8 @@ public class DatabaseUnderTest implements ExecutionCondition {
             sql.execute("DROP SCHEMA IF EXISTS portico_it CASCADE");
             sql.execute("CREATE SCHEMA portico_it");
         } catch (Exception e) {
-            throw new IllegalStateException("PostgreSQL answers at 127.0.0.1:5432 but cannot be prepared: " + e, e);
+            throw new IllegalStateException("PostgreSQL answers at " + address.getHost() + ":" + address.getPort()
+                    + " but cannot be prepared: " + e, e);
         }
         return ConditionEvaluationResult.enabled("PostgreSQL at " + url);
     }

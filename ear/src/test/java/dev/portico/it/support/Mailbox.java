@@ -6,7 +6,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -47,15 +46,9 @@ public final class Mailbox {
         return Arrays.stream(server.getReceivedMessages()).filter(sentTo(recipient)).toList();
     }
 
-    /** Waits until {@code recipient} has at least {@code count} messages (or the deadline passes). */
+    /** Waits until {@code recipient} has at least {@code count} messages (or the patience runs out). */
     public static List<MimeMessage> await(String recipient, int count, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        List<MimeMessage> received = to(recipient);
-        while (received.size() < count && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofMillis(200));
-            received = to(recipient);
-        }
-        return received;
+        return Eventually.eventually(() -> to(recipient), received -> received.size() >= count, patience);
     }
 
     /** The value of a header of the message, or null. */
@@ -63,15 +56,6 @@ public final class Mailbox {
         try {
             return message.getHeader(name, ",");
         } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

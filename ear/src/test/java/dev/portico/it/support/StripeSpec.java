@@ -2,10 +2,9 @@ package dev.portico.it.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * Checks requests meant for Stripe against Stripe's OpenAPI spec (../shared/stripe/openapi), the
+ * Checks requests meant for Stripe against Stripe's OpenAPI spec (the operations Portico calls), the
  * way Stripe itself would refuse them: unknown operation, unknown or missing parameter, wrong
  * type, value outside an enum, over-long string. Form bodies use Stripe's bracket notation
  * ({@code flow_data[after_completion][type]=redirect}), so they are decoded into nested objects
@@ -26,6 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class StripeSpec {
 
+    static final String RESOURCE = "/stripe/openapi/spec3.portico.yaml";
     private final Map<String, Object> paths;
     private final Map<String, Object> root;
 
@@ -34,13 +32,15 @@ public final class StripeSpec {
         this.paths = map(root.get("paths"));
     }
 
-    public static StripeSpec load(Path spec) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(50_000_000);
-        try (InputStream in = Files.newInputStream(spec)) {
-            return new StripeSpec(new Yaml(options).load(in));
+    /** Stripe's spec as kept in the test resources ({@code stripe/openapi/spec3.portico.yaml}, cut by {@link StripeSpecCut}). */
+    public static StripeSpec load() {
+        try (InputStream in = StripeSpec.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("No " + RESOURCE + " on the test class path");
+            }
+            return new StripeSpec(StripeSpecCut.load(in));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read Stripe's OpenAPI spec at " + spec, e);
+            throw new UncheckedIOException(e);
         }
     }
 

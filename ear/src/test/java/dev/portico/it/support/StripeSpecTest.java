@@ -3,7 +3,6 @@ package dev.portico.it.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,7 @@ class StripeSpecTest {
 
     @BeforeAll
     static void load() {
-        spec = StripeSpec.load(Path.of(System.getProperty("portico.shared", "../../shared"), "stripe/openapi/spec3.yaml"));
+        spec = StripeSpec.load();
     }
 
     @Test

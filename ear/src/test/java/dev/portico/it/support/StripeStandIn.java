@@ -17,9 +17,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import java.util.function.Predicate;
 
 /**
  * Stripe's API on loopback for the deployed EAR to call (via {@code STRIPE_API_BASE}). Answers
- * are Stripe's own fixture objects ({@code fixtures3.json}) with the request's values filled in;
+ * are Stripe's own fixture objects ({@code stripe/openapi/fixtures3.json} in the test resources) with the request's values filled in;
  * customer creation honours idempotency keys as Stripe does. Every request received can be
  * checked against Stripe's OpenAPI spec with {@link #requestsBreakingTheSpec()}.
  */
@@ -38,6 +37,8 @@ public final class StripeStandIn {
 
     public static final String API_VERSION = "2026-07-29.dahlia";
     private static final String METADATA_WORKSPACE = "workspace_id";
+    /** Stripe's example object of every resource (API version {@value #API_VERSION}); origin in the README beside it. */
+    private static final String FIXTURES = "/stripe/openapi/fixtures3.json";
     private static StripeStandIn instance;
 
     private final WireMockServer server;
@@ -50,12 +51,15 @@ public final class StripeStandIn {
     private static final String PORTAL_PATH = "/p/session/test_";
     private final String portalUrl;
 
-    private StripeStandIn(int port, Path shared) {
-        this.spec = StripeSpec.load(shared.resolve("stripe/openapi/spec3.yaml"));
-        try (Reader reader = Files.newBufferedReader(shared.resolve("stripe/openapi/fixtures3.json"))) {
-            this.fixtures = Json.createReader(reader).readObject().getJsonObject("resources");
+    private StripeStandIn(int port) {
+        this.spec = StripeSpec.load();
+        try (InputStream in = StripeStandIn.class.getResourceAsStream(FIXTURES)) {
+            if (in == null) {
+                throw new IllegalStateException("No " + FIXTURES + " on the test class path");
+            }
+            this.fixtures = Json.createReader(in).readObject().getJsonObject("resources");
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
         this.server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1").port(port).extensions(new Replies()));
@@ -75,8 +79,7 @@ public final class StripeStandIn {
     /** The one stand-in of this test run, on the port the server was configured with. */
     public static synchronized StripeStandIn get() {
         if (instance == null) {
-            instance = new StripeStandIn(Integer.getInteger("it.stripe.port"),
-                    Path.of(System.getProperty("portico.shared", "../../shared")));
+            instance = new StripeStandIn(Integer.getInteger("it.stripe.port"));
             Runtime.getRuntime().addShutdownHook(new Thread(instance.server::stop));
         }
         return instance;

@@ -2,6 +2,7 @@ package dev.portico.it.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.ServerClock;
@@ -9,7 +10,6 @@ import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -175,12 +175,12 @@ class EnforcementIT extends DeployedEar {
     /** A workspace whose Stripe customer checkout linked to it. */
     private Story subscribed() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
-        deliver(story.text("checkout.session.completed"));
+        deliver(story.event("checkout.session.completed"));
         return story;
     }
 
-    private void deliver(String event) {
-        Reply reply = StripeEvents.deliver(api, event.getBytes(StandardCharsets.UTF_8));
+    private void deliver(EventJson event) {
+        Reply reply = StripeEvents.deliver(api, event);
         assertEquals(200, reply.status(), reply::toString);
     }
 }
