@@ -4,12 +4,14 @@
 # - the Derby engine joins the domain's own lib/, so an on-disk Derby database outlives redeploys
 #   (Derby loaded from the EAR would boot a second engine on redeploy and fail with XSDB6);
 # - the HTTP thread pool may grow past its default of 5 threads: a webhook waits on its database
-#   commit, and 5 threads would leave the cores idle meanwhile.
+#   commit, and 5 threads would leave the cores idle meanwhile;
+# - the HTTP listeners send no version banners (Server, X-Powered-By): they tell an attacker which
+#   Payara and JDK to look up.
 set -euo pipefail
 payara_home=$1
 ear_lib=$2
 domain=$payara_home/glassfish/domains/domain1
-marker=$domain/.portico-prepared-2
+marker=$domain/.portico-prepared-3
 [ -f "$marker" ] && exit 0
 
 cp "$ear_lib"/derby.jar "$ear_lib"/derbyshared.jar "$ear_lib"/derbytools.jar "$domain/lib/"
@@ -20,6 +22,7 @@ sed -i \
   -e 's#address="0.0.0.0"#address="127.0.0.1"#g' \
   -e 's#<hazelcast-config-specific-configuration>#<hazelcast-config-specific-configuration enabled="false">#' \
   -e '0,/<thread-pool name="http-thread-pool"><\/thread-pool>/s##<thread-pool name="http-thread-pool" min-thread-pool-size="8" max-thread-pool-size="64"></thread-pool>#' \
+  -e 's#<http max-connections="250" default-virtual-server="server">#<http xpowered-by="false" server-header="false" max-connections="250" default-virtual-server="server">#' \
   "$config"
 touch "$marker"
 echo "Payara domain prepared: $domain"

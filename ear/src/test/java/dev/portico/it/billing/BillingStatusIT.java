@@ -2,6 +2,7 @@ package dev.portico.it.billing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portico.it.support.Api.Reply;
@@ -9,6 +10,10 @@ import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/billing/subscription} and the API's error shape, through the deployed EAR. */
@@ -55,6 +60,41 @@ class BillingStatusIT extends DeployedEar {
         assertEquals("NO_WORKSPACE", noWorkspace.error());
         assertEquals(403, badWorkspace.status(), badWorkspace::toString);
         assertEquals("NO_WORKSPACE", badWorkspace.error());
+    }
+
+    @Test
+    void onlyGenuineUnexpiredTokensOfTheIssuerAreAccepted() throws Exception {
+        String workspace = Tokens.newWorkspace();
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("alg none", Tokens.builder().workspace(workspace).unsigned());
+        refused.put("HS256 keyed with the RSA public key", Tokens.builder().workspace(workspace).hmacWithThePublicKey());
+        refused.put("no exp", Tokens.builder().workspace(workspace).withoutExpiry().sign());
+        refused.put("expired", Tokens.builder().workspace(workspace).issued(Duration.ofHours(2), Duration.ofHours(1)).sign());
+        refused.put("another issuer", Tokens.builder().workspace(workspace).issuer("https://issuer.evil.example").sign());
+        refused.put("another key", Tokens.builder().workspace(workspace).forged().sign());
+
+        refused.forEach((why, token) -> {
+            Reply reply = api.get(PATH, token);
+            assertEquals(401, reply.status(), why + ": " + reply);
+            assertEquals("UNAUTHENTICATED", reply.error(), why);
+        });
+        Reply huge = api.http11().get(PATH, "a".repeat(60 * 1024));
+        assertTrue(huge.status() >= 400 && huge.status() < 500, "a 60 KB Authorization header: " + huge.status());
+        assertEquals(200, api.get(PATH, Tokens.builder().workspace(workspace).sign()).status(), "the same claims, genuine");
+    }
+
+    @Test
+    void apiAnswersAreNeitherSniffedNorCachedAndSayNoVersion() {
+        Reply ok = api.get(PATH, Tokens.member(Tokens.newWorkspace()));
+        Reply refused = api.get(PATH, null);
+        Reply health = api.get("api/health", null);
+
+        for (Reply reply : List.of(ok, refused, health)) {
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
+            assertEquals("no-store", reply.header("Cache-Control"), reply::toString);
+            assertNull(reply.header("Server"), reply::toString);
+            assertNull(reply.header("X-Powered-By"), reply::toString);
+        }
     }
 
     @Test

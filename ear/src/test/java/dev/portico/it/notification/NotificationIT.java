@@ -19,8 +19,10 @@ import jakarta.json.JsonValue;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,7 +199,7 @@ class NotificationIT extends DeployedEar {
     }
 
     @Test
-    void oneClickUnsubscribeSuppressesLaterEmailsAndTamperedLinksAreRefused() {
+    void unsubscribingTakesAPostAndTamperedLinksAreRefused() {
         Story story = subscribed();
         MimeMessage first = Mailbox.await(story.email(), 1, PATIENCE).get(0);
         String link = Mailbox.header(first, "List-Unsubscribe").replaceAll("^<|>$", "");
@@ -205,17 +207,29 @@ class NotificationIT extends DeployedEar {
         String token = path.substring(path.indexOf("token=") + "token=".length());
         String tampered = path.substring(0, path.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         String otherWorkspace = path.replace(token.substring(0, token.indexOf('.')),
-                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("ws-someone-else".getBytes()));
+                Base64.getUrlEncoder().withoutPadding().encodeToString("ws-someone-else".getBytes(StandardCharsets.UTF_8)));
 
-        Reply refused = api.get(tampered, null);
-        Reply forged = api.get(otherWorkspace, null);
-        Reply missing = api.get("api/notifications/unsubscribe", null);
-        Reply done = api.get(path, null);
+        Reply opened = api.get(path, null);
+        Reply openedAgain = api.get(path, null);
 
-        assertEquals(400, refused.status(), refused::toString);
-        assertEquals("INVALID_TOKEN", refused.error());
-        assertEquals(400, forged.status(), forged::toString);
-        assertEquals(400, missing.status(), missing::toString);
+        assertEquals(200, opened.status(), opened::toString);
+        assertTrue(opened.body().contains("<form method=\"post\" action=\"unsubscribe?token=" + token + "\">"), opened.body());
+        assertEquals(opened.body(), openedAgain.body());
+        assertTrue(opened.header("Content-Security-Policy").contains("form-action 'self'"), opened::toString);
+        assertEquals("nosniff", opened.header("X-Content-Type-Options"));
+        assertEquals(JsonValue.TRUE, preferences(story.workspace()).get("billingEmails"), "opening the link changes nothing");
+        for (String bad : List.of(tampered, otherWorkspace, "api/notifications/unsubscribe")) {
+            Reply shown = api.get(bad, null);
+            Reply posted = oneClick(bad);
+            assertEquals(400, shown.status(), shown::toString);
+            assertEquals("INVALID_TOKEN", shown.error());
+            assertEquals(400, posted.status(), posted::toString);
+            assertEquals("INVALID_TOKEN", posted.error());
+        }
+        assertEquals(JsonValue.TRUE, preferences(story.workspace()).get("billingEmails"));
+
+        Reply done = oneClick(path);
+
         assertEquals(200, done.status(), done::toString);
         assertTrue(done.body().contains("You are unsubscribed"), done.body());
         assertEquals(JsonValue.FALSE, preferences(story.workspace()).get("billingEmails"));
@@ -300,6 +314,12 @@ class NotificationIT extends DeployedEar {
             }
         }
         throw new AssertionError("no " + type + " part");
+    }
+
+    /** What a mail client sends for {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} (and what the page's button sends). */
+    private Reply oneClick(String path) {
+        return api.postBytes(path, "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded");
     }
 
     private List<JsonObject> log(String workspace) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -185,6 +186,34 @@ class BillingPageIT extends DeployedEar {
         assertEquals("Your subscription will end on 1 March 2031.", changes.getText());
         assertEquals("Cancels on 1 March 2031. You keep full access until then.", text("cancels"));
         Browser.screenshot(browser, "billing-return");
+    }
+
+    @Test
+    void claimsAreShownAsTextNeverAsMarkup() {
+        Story story = workspaceIn("active");
+        String markup = "<img src=x onerror=\"document.title='pwned'\">Acme";
+
+        open(Tokens.builder().workspace(story.workspace()).groups("billing-admin").claim("workspace_name", markup).sign());
+
+        assertEquals(markup, text("workspace"));
+        assertEquals(List.of(), browser.findElements(By.cssSelector("#workspace img")));
+        assertFalse(browser.getTitle().contains("pwned"), browser.getTitle());
+    }
+
+    @Test
+    void thePagesForbidInlineScriptAndForeignFramesAndSayNoVersion() {
+        for (String page : List.of("billing/", "billing/return/")) {
+            Reply reply = api.get(page, null);
+
+            assertEquals(200, reply.status(), page);
+            String policy = reply.header("Content-Security-Policy");
+            assertTrue(policy != null && policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), page + ": " + policy);
+            assertTrue(policy.contains("frame-ancestors 'self' https://app.example.com https://localhost"), page + ": " + policy);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), page);
+            assertEquals("no-referrer", reply.header("Referrer-Policy"), page);
+            assertNull(reply.header("Server"), page);
+            assertNull(reply.header("X-Powered-By"), page);
+        }
     }
 
     private void open(String token) {

@@ -14,10 +14,26 @@ import java.time.Duration;
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final HttpClient http;
 
     public Api(URI base) {
+        this(base, HTTP);
+    }
+
+    private Api(URI base, HttpClient http) {
         this.base = base;
+        this.http = http;
+    }
+
+    /**
+     * The same server over plain HTTP/1.1 connections of their own: for requests that break a
+     * connection (an oversized header poisons an HTTP/2 connection's header table for the requests after it).
+     */
+    public Api http11() {
+        return new Api(base, HTTP_1_1);
     }
 
     /** The HTTP port of the tests' server: it.port.base + 80 (ear/pom.xml), passed in by failsafe. */
@@ -68,9 +84,9 @@ public final class Api {
         return request;
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder request) {
         try {
-            return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return new Reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new IllegalStateException("Request failed: " + e, e);
         } catch (InterruptedException e) {

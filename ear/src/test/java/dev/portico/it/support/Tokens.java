@@ -3,16 +3,22 @@ package dev.portico.it.support;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Mints RS256 tokens the way a host SaaS's identity provider would, plus broken ones. */
@@ -51,7 +57,9 @@ public final class Tokens {
         private String issuer = ISSUER;
         private Instant issuedAt = Instant.now();
         private Duration lifetime = Duration.ofMinutes(10);
+        private boolean expires = true;
         private RSAPrivateKey key;
+        private final Map<String, Object> extra = new LinkedHashMap<>();
 
         public Builder workspace(String id) {
             this.workspace = id;
@@ -60,6 +68,12 @@ public final class Tokens {
 
         public Builder groups(String... names) {
             this.groups = List.of(names);
+            return this;
+        }
+
+        /** Any further claim, e.g. {@code workspace_name}. */
+        public Builder claim(String name, Object value) {
+            extra.put(name, value);
             return this;
         }
 
@@ -80,6 +94,12 @@ public final class Tokens {
             return this;
         }
 
+        /** No {@code exp} claim at all. */
+        public Builder withoutExpiry() {
+            this.expires = false;
+            return this;
+        }
+
         /** Signs with a key the server has never seen. */
         public Builder forged() throws Exception {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -90,24 +110,50 @@ public final class Tokens {
 
         public String sign() {
             try {
-                JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                        .issuer(issuer)
-                        .subject(subject)
-                        .jwtID(UUID.randomUUID().toString())
-                        .issueTime(Date.from(issuedAt))
-                        .expirationTime(Date.from(issuedAt.plus(lifetime)))
-                        .claim("email", email)
-                        .claim("groups", groups);
-                if (workspace != null) {
-                    claims.claim("workspace_id", workspace);
-                }
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
-                        claims.build());
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims());
                 jwt.sign(new RSASSASigner(key != null ? key : issuerKey()));
                 return jwt.serialize();
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot sign a test token", e);
             }
+        }
+
+        /** The claims with {@code "alg": "none"} and no signature. */
+        public String unsigned() {
+            return new PlainJWT(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(), claims()).serialize();
+        }
+
+        /**
+         * The claims signed HS256 with the issuer's public key (its PEM text) as the HMAC secret: the
+         * old algorithm-confusion attack on verifiers that take the algorithm from the token.
+         */
+        public String hmacWithThePublicKey() {
+            try {
+                byte[] secret = Files.readAllBytes(Path.of(System.getProperty("it.jwt.dir", "target/jwt"), "public.pem"));
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims());
+                jwt.sign(new MACSigner(secret));
+                return jwt.serialize();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot sign a test token", e);
+            }
+        }
+
+        private JWTClaimsSet claims() {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer)
+                    .subject(subject)
+                    .jwtID(UUID.randomUUID().toString())
+                    .issueTime(Date.from(issuedAt))
+                    .claim("email", email)
+                    .claim("groups", groups);
+            if (expires) {
+                claims.expirationTime(Date.from(issuedAt.plus(lifetime)));
+            }
+            if (workspace != null) {
+                claims.claim("workspace_id", workspace);
+            }
+            extra.forEach(claims::claim);
+            return claims.build();
         }
     }
 

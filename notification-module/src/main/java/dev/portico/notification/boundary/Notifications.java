@@ -47,6 +47,11 @@ public class Notifications {
         return preferences(workspace);
     }
 
+    /** The workspace an unsubscribe link speaks for, when its signature holds; changes nothing. */
+    public Optional<WorkspaceId> unsubscribing(String token) {
+        return links.verify(token);
+    }
+
     /** Opts the workspace a genuine token names out; empty when the token is not genuine. */
     public Optional<WorkspaceId> unsubscribe(String token) {
         Optional<WorkspaceId> workspace = links.verify(token);

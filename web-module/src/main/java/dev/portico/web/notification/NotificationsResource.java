@@ -74,24 +74,28 @@ public class NotificationsResource {
     }
 
     /**
-     * The link every email carries (and its {@code List-Unsubscribe} header, which mail clients
-     * POST to: RFC 8058). No login: the signed token is the proof.
+     * The link every email carries. Opening it changes nothing (mail scanners and link previews
+     * open links): it shows what the button will do. No login: the signed token is the proof.
      */
     @GET
     @Path("unsubscribe")
     @Produces(MediaType.TEXT_HTML)
-    public String unsubscribe(@QueryParam("token") String token) {
-        WorkspaceId workspace = notifications.unsubscribe(token).orElseThrow(() -> new ApiError(400, "INVALID_TOKEN",
-                "This unsubscribe link is not valid: it may have been cut short or altered."));
-        return UnsubscribedPage.html(workspace);
+    public String unsubscribePage(@QueryParam("token") String token) {
+        WorkspaceId workspace = notifications.unsubscribing(token).orElseThrow(NotificationsResource::invalidLink);
+        return UnsubscribePages.confirm(workspace, token);
     }
 
+    /** The page's button, and the one-click POST mail clients send to {@code List-Unsubscribe} (RFC 8058): opts out. */
     @POST
     @Path("unsubscribe")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_HTML)
-    public String unsubscribeOneClick(@QueryParam("token") String token) {
-        return unsubscribe(token);
+    public String unsubscribe(@QueryParam("token") String token) {
+        return UnsubscribePages.done(notifications.unsubscribe(token).orElseThrow(NotificationsResource::invalidLink));
+    }
+
+    private static ApiError invalidLink() {
+        return new ApiError(400, "INVALID_TOKEN", "This unsubscribe link is not valid: it may have been cut short or altered.");
     }
 
     private static int parseLimit(String limit) {
