@@ -1,7 +1,6 @@
 package dev.portico.web;
 
 import dev.portico.web.error.ApiError;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -15,21 +14,23 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** The body as an object of only {@code fields}: 400 INVALID_JSON / INVALID_REQUEST otherwise. */
-    public static JsonObject object(String body, int maxLength, Set<String> fields) {
-        if (body.length() > maxLength) {
-            throw ApiError.invalidRequest("The request body is too large.");
-        }
-        JsonObject json;
+    /**
+     * The body (read within its limit by {@link BodyLimit}) as an object of only {@code fields}:
+     * 400 INVALID_JSON / INVALID_REQUEST otherwise. Nesting deeper than the JSON parser's limit
+     * (Parsson: 1000 levels) is invalid JSON.
+     */
+    public static JsonObject object(String body, Set<String> fields) {
+        JsonValue value;
         try (JsonReader reader = Jsons.reader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiError.invalidRequest("The request body must be a JSON object.");
-            }
-            json = value.asJsonObject();
-        } catch (JsonException e) {
+            value = reader.readValue();
+        } catch (RuntimeException e) {
+            // JsonException for malformed input; Parsson's depth limit throws a plain RuntimeException.
             throw new ApiError(400, "INVALID_JSON", "The request body is not valid JSON.");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiError.invalidRequest("The request body must be a JSON object.");
+        }
+        JsonObject json = value.asJsonObject();
         json.keySet().stream().filter(key -> !fields.contains(key)).findFirst().ifPresent(key -> {
             throw ApiError.invalidRequest("Unknown field '" + key + "'; allowed: " + String.join(", ", fields.stream().sorted().toList()) + ".");
         });

@@ -1,14 +1,17 @@
 package dev.portico.web;
 
-import dev.portico.web.identity.Caller;
+import dev.portico.web.identity.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 
-/** Portico's API under {@code /api}, authenticated by MicroProfile JWT bearer tokens. */
+/**
+ * Portico's API under {@code /api}, authenticated by MicroProfile JWT bearer tokens; every resource
+ * method declares who may call it ({@link dev.portico.web.identity.DeclaredAccess}).
+ */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles(Caller.BILLING_ADMIN)
+@DeclareRoles(Roles.BILLING_ADMIN)
 public class PorticoApplication extends Application {
 }

@@ -4,12 +4,14 @@ import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.control.EventProcessor;
+import dev.portico.billing.control.IncomingEvent;
 import dev.portico.billing.control.WebhookInbox;
 import dev.portico.billing.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A workspace's recent Stripe events, and an operator's retry of one that failed. */
 @ApplicationScoped
@@ -35,7 +37,7 @@ public class WebhookEvents {
 
     /** Applies a failed event of the workspace again, now. */
     public Entry retry(WorkspaceId workspace, String eventId) {
-        WebhookEvent event = inbox.find(eventId)
+        WebhookEvent event = Optional.ofNullable(eventId).filter(IncomingEvent::isEventId).flatMap(inbox::find)
                 .filter(found -> found.workspaceId().filter(workspace.value()::equals).isPresent())
                 .orElseThrow(() -> new BillingFailure(Reason.EVENT_NOT_FOUND, "This workspace has no such event."));
         if (event.status() != WebhookEvent.Status.FAILED) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The envelope of a verified Stripe event: enough to store it in the inbox and to find the
@@ -20,6 +21,16 @@ import java.util.Optional;
  */
 public record IncomingEvent(String id, String type, Instant created, Optional<String> customerId, String objectType,
                             String payload) {
+
+    /** Stripe's event ids: {@code evt_} and letters and digits. Nothing else reaches SQL or a log line. */
+    private static final Pattern EVENT_ID = Pattern.compile("evt_[A-Za-z0-9]{1,250}");
+    /** Stripe's event types: {@code customer.subscription.updated}, {@code v2.core.event_destination.ping}. */
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.]{1,128}");
+
+    /** Whether {@code id} has the shape of a Stripe event id. */
+    public static boolean isEventId(String id) {
+        return id != null && EVENT_ID.matcher(id).matches();
+    }
 
     public static IncomingEvent parse(String payload) {
         Fields fields = new Fields();
@@ -34,9 +45,9 @@ public record IncomingEvent(String id, String type, Instant created, Optional<St
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             throw invalid("The payload is not valid JSON.");
         }
-        String id = Optional.ofNullable(fields.id).filter(value -> value.startsWith("evt_") && value.length() <= 255)
+        String id = Optional.ofNullable(fields.id).filter(IncomingEvent::isEventId)
                 .orElseThrow(() -> invalid("The event has no valid id."));
-        String type = Optional.ofNullable(fields.type).filter(value -> value.length() <= 128)
+        String type = Optional.ofNullable(fields.type).filter(value -> TYPE.matcher(value).matches())
                 .orElseThrow(() -> invalid("The event has no type."));
         if (fields.created == null) {
             throw invalid("The event has no creation time.");

@@ -97,6 +97,12 @@ class IncomingEventTest {
         assertInvalid("{\"id\": \"ch_1\", \"type\": \"x\", \"created\": 1, \"data\": {\"object\": {}}}",
                 "The event has no valid id.");
         assertInvalid("{\"id\": \"evt_1\", \"created\": 1, \"data\": {\"object\": {}}}", "The event has no type.");
+        assertInvalid("{\"id\": \"evt_1\\nforged log line\", \"type\": \"x\", \"created\": 1, \"data\": {\"object\": {}}}",
+                "The event has no valid id.");
+        assertInvalid("{\"id\": \"evt_1' OR '1'='1\", \"type\": \"x\", \"created\": 1, \"data\": {\"object\": {}}}",
+                "The event has no valid id.");
+        assertInvalid("{\"id\": \"evt_1\", \"type\": \"invoice.paid\\r\\nX: y\", \"created\": 1, \"data\": {\"object\": {}}}",
+                "The event has no type.");
         assertInvalid("{\"id\": \"evt_1\", \"type\": \"x\", \"created\": \"1\", \"data\": {\"object\": {}}}",
                 "The event has no creation time.");
         assertInvalid("{\"id\": \"evt_1\", \"type\": \"x\", \"created\": 1, \"data\": {\"object\": \"sub_1\"}}",

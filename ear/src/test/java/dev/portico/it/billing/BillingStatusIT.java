@@ -63,6 +63,29 @@ class BillingStatusIT extends DeployedEar {
     }
 
     @Test
+    void eachEndpointAdmitsWhomItDeclares() {
+        String workspace = Tokens.newWorkspace();
+        String member = Tokens.member(workspace);
+        String noGroups = Tokens.builder().workspace(workspace).sign();
+        List<String[]> adminOnly = List.of(new String[] {"POST", "api/billing/portal-session"},
+                new String[] {"GET", "api/billing/events"}, new String[] {"POST", "api/billing/events/evt_1/retry"},
+                new String[] {"GET", "api/notifications/log"}, new String[] {"GET", "api/notifications/preferences"},
+                new String[] {"PUT", "api/notifications/preferences"});
+
+        for (String[] endpoint : adminOnly) {
+            Reply anonymous = api.send(endpoint[0], endpoint[1], null, null);
+            Reply asMember = api.send(endpoint[0], endpoint[1], member, null);
+            assertEquals(401, anonymous.status(), String.join(" ", endpoint) + ": " + anonymous);
+            assertEquals("UNAUTHENTICATED", anonymous.error());
+            assertEquals(403, asMember.status(), String.join(" ", endpoint) + ": " + asMember);
+            assertEquals("FORBIDDEN", asMember.error());
+        }
+        assertEquals(200, api.get(PATH, noGroups).status(), "any valid token reads, even one without groups");
+        assertEquals(200, api.get("api/workspaces/" + workspace + "/notes", noGroups).status());
+        assertEquals(401, api.get("api/workspaces/" + workspace + "/notes", null).status());
+    }
+
+    @Test
     void onlyGenuineUnexpiredTokensOfTheIssuerAreAccepted() throws Exception {
         String workspace = Tokens.newWorkspace();
         Map<String, String> refused = new LinkedHashMap<>();

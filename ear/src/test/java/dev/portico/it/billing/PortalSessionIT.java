@@ -155,6 +155,29 @@ class PortalSessionIT extends DeployedEar {
     }
 
     @Test
+    void bodiesOverTheirLimitsAreRefusedNeverAFault() {
+        String token = Tokens.billingAdmin(Tokens.newWorkspace());
+        String overSize = "{\"returnUrl\": \"https://app.example.com/" + "a".repeat(8200) + "\"}";
+        String huge = " ".repeat(10 * 1024 * 1024) + "{}";
+        String deep = "{\"flow\": " + "[".repeat(3000) + "]".repeat(3000) + "}";
+        String longUrl = "{\"returnUrl\": \"https://app.example.com/" + "a".repeat(2100) + "\"}";
+
+        Reply tooLarge = api.post(PATH, token, overSize);
+        Reply tenMegabytes = api.post(PATH, token, huge);
+        Reply nested = api.post(PATH, token, deep);
+        Reply tooLong = api.post(PATH, token, longUrl);
+
+        assertEquals(413, tooLarge.status(), tooLarge::toString);
+        assertEquals("PAYLOAD_TOO_LARGE", tooLarge.error());
+        assertEquals(413, tenMegabytes.status(), "10 MB body");
+        assertEquals("PAYLOAD_TOO_LARGE", tenMegabytes.error());
+        assertEquals(400, nested.status(), nested::toString);
+        assertEquals("INVALID_JSON", nested.error());
+        assertEquals(400, tooLong.status(), tooLong::toString);
+        assertEquals("INVALID_RETURN_URL", tooLong.error());
+    }
+
+    @Test
     void callersWithoutAValidTokenAreUnauthenticated() throws Exception {
         String workspace = Tokens.newWorkspace();
         Map<String, String> tokens = Map.of(

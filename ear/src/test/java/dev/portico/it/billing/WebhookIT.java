@@ -272,6 +272,7 @@ class WebhookIT extends DeployedEar {
         Reply foreign = api.post(EVENTS + "/" + applied + "/retry", Tokens.billingAdmin(Tokens.newWorkspace()), null);
         Reply member = api.get(EVENTS, Tokens.member(story.workspace()));
         Reply otherAdmin = api.get(EVENTS, Tokens.billingAdmin(Tokens.newWorkspace()));
+        Reply malformed = api.post(EVENTS + "/evt_1%27%20OR%20%271%27=%271/retry", Tokens.billingAdmin(story.workspace()), null);
 
         assertEquals(409, notFailed.status(), notFailed::toString);
         assertEquals("NOT_RETRYABLE", notFailed.error());
@@ -279,6 +280,8 @@ class WebhookIT extends DeployedEar {
         assertEquals("EVENT_NOT_FOUND", foreign.error());
         assertEquals(403, member.status(), member::toString);
         assertEquals(List.of(), otherAdmin.json().getJsonArray("events"));
+        assertEquals(404, malformed.status(), malformed::toString);
+        assertEquals("EVENT_NOT_FOUND", malformed.error());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.portico.it.clock;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import java.time.Instant;
  * ({@code PUT /api/test/clock} with an ISO-8601 instant) and reset it ({@code DELETE}).
  */
 @Path("test/clock")
+@PermitAll
 @RequestScoped
 @Produces(MediaType.TEXT_PLAIN)
 public class ClockResource {

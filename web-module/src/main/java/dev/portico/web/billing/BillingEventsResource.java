@@ -5,6 +5,8 @@ import dev.portico.billing.boundary.WebhookEvents;
 import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
 import dev.portico.web.identity.CallerResolver;
+import dev.portico.web.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /** The workspace's recent Stripe events, for its billing admins; failed ones can be retried. */
 @Path("billing/events")
+@RolesAllowed(Roles.BILLING_ADMIN)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BillingEventsResource {
@@ -40,7 +43,7 @@ public class BillingEventsResource {
 
     @GET
     public JsonObject recent(@QueryParam("limit") @DefaultValue("50") int limit) {
-        WorkspaceId workspace = callers.resolve(security).requireBillingAdmin();
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiError.invalidRequest("limit must be between 1 and " + MAX_LIMIT + ".");
         }
@@ -52,7 +55,7 @@ public class BillingEventsResource {
     @POST
     @Path("{id}/retry")
     public JsonObject retry(@PathParam("id") String id) {
-        WorkspaceId workspace = callers.resolve(security).requireBillingAdmin();
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
         return json(events.retry(workspace, id)).build();
     }
 

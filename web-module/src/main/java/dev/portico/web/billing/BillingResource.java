@@ -4,11 +4,15 @@ import dev.portico.billing.api.BillingStatus;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.boundary.BillingStatuses;
 import dev.portico.billing.boundary.PortalSessions;
+import dev.portico.web.BodyLimit;
 import dev.portico.web.Jsons;
 import dev.portico.web.identity.Caller;
 import dev.portico.web.identity.CallerResolver;
+import dev.portico.web.identity.Roles;
 import dev.portico.web.workspace.AccessJson;
 import dev.portico.workspace.boundary.Enforcement;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -21,9 +25,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 
 /** The caller's workspace billing: open the Stripe Customer Portal, read the subscription status. */
 @Path("billing")
+@DenyAll
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BillingResource {
@@ -46,11 +52,12 @@ public class BillingResource {
     /** Billing admins only; the body ({@code returnUrl}, {@code flow}) is optional. */
     @POST
     @Path("portal-session")
+    @RolesAllowed(Roles.BILLING_ADMIN)
     @Consumes(MediaType.WILDCARD)
-    public JsonObject openPortalSession(String body) {
+    public JsonObject openPortalSession(InputStream body) {
         Caller caller = callers.resolve(security);
-        WorkspaceId workspace = caller.requireBillingAdmin();
-        PortalSessionBody request = PortalSessionBody.parse(body);
+        WorkspaceId workspace = caller.requireWorkspace();
+        PortalSessionBody request = PortalSessionBody.parse(BodyLimit.text(body, PortalSessionBody.MAX_BYTES));
         String url = portalSessions.open(
                 new PortalSessions.Request(workspace, caller.email(), request.returnUrl(), request.flow()));
         return Jsons.object().add("url", url).build();
@@ -59,6 +66,7 @@ public class BillingResource {
     /** Any valid token of the workspace; {@code access} is what {@code @Guarded} resources allow it now. */
     @GET
     @Path("subscription")
+    @RolesAllowed(Roles.ANY_TOKEN)
     public JsonObject subscription() {
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
         BillingStatus status = statuses.of(workspace);

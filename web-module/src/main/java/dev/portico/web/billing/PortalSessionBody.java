@@ -16,13 +16,13 @@ import java.util.Set;
 record PortalSessionBody(Optional<String> returnUrl, Optional<PortalFlow> flow) {
 
     private static final Set<String> FIELDS = Set.of("returnUrl", "flow");
-    static final int MAX_LENGTH = 8192;
+    static final int MAX_BYTES = 8192;
 
     static PortalSessionBody parse(String body) {
         if (body == null || body.isBlank()) {
             return new PortalSessionBody(Optional.empty(), Optional.empty());
         }
-        JsonObject json = JsonBodies.object(body, MAX_LENGTH, FIELDS);
+        JsonObject json = JsonBodies.object(body, FIELDS);
         Optional<String> flowName = JsonBodies.optionalString(json, "flow");
         Optional<PortalFlow> flow = flowName.map(name -> PortalFlow.fromWireName(name).orElseThrow(() ->
                 new BillingFailure(Reason.INVALID_FLOW,

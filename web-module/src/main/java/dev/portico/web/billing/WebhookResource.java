@@ -1,9 +1,9 @@
 package dev.portico.web.billing;
 
-import dev.portico.billing.api.BillingFailure;
-import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.boundary.WebhookIntake;
+import dev.portico.web.BodyLimit;
 import dev.portico.web.Jsons;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.io.InputStream;
 
 /**
@@ -23,12 +22,11 @@ import java.io.InputStream;
  * state): a request-scoped instance per delivery showed in the webhook benchmark.
  */
 @Path("billing/webhook")
+@PermitAll
 @ApplicationScoped
 public class WebhookResource {
 
     static final int MAX_BYTES = 1024 * 1024;
-    /** How much of an oversized body is read and dropped so the client hears the 413 instead of a reset. */
-    private static final long MAX_DRAINED = 16L * 1024 * 1024;
 
     @Inject
     WebhookIntake intake;
@@ -36,30 +34,14 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject receive(@HeaderParam("Stripe-Signature") String signature, InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            drain(body);
-            throw tooLarge();
-        }
-        WebhookIntake.Receipt receipt = intake.receive(bytes, signature);
+    public JsonObject receive(@HeaderParam("Stripe-Signature") String signature, InputStream body) {
+        WebhookIntake.Receipt receipt = intake.receive(BodyLimit.bytes(body, MAX_BYTES, "Webhook bodies are limited to 1 MiB."),
+                signature);
         return Jsons.object()
                 .add("received", true)
                 .add("id", receipt.eventId())
                 .add("duplicate", receipt.duplicate())
                 .add("status", receipt.status())
                 .build();
-    }
-
-    private static void drain(InputStream body) throws IOException {
-        long drained = 0;
-        long skipped;
-        while (drained < MAX_DRAINED && (skipped = body.skip(MAX_DRAINED - drained)) > 0) {
-            drained += skipped;
-        }
-    }
-
-    private static BillingFailure tooLarge() {
-        return new BillingFailure(Reason.PAYLOAD_TOO_LARGE, "Webhook bodies are limited to 1 MiB.");
     }
 }

@@ -1,13 +1,18 @@
 package dev.portico.web.notification;
 
 import dev.portico.billing.api.WorkspaceId;
-import dev.portico.notification.boundary.Notifications;
 import dev.portico.notification.boundary.Notifications.LogEntry;
 import dev.portico.notification.boundary.Notifications.Preferences;
+import dev.portico.notification.boundary.Notifications;
+import dev.portico.web.BodyLimit;
 import dev.portico.web.JsonBodies;
 import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
 import dev.portico.web.identity.CallerResolver;
+import dev.portico.web.identity.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -25,10 +30,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.util.Set;
 
 /** The email log and preferences of the caller's workspace (billing admins), and one-click unsubscribe (no login). */
 @Path("notifications")
+@DenyAll
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationsResource {
@@ -46,8 +53,9 @@ public class NotificationsResource {
 
     @GET
     @Path("log")
+    @RolesAllowed(Roles.BILLING_ADMIN)
     public JsonObject log(@QueryParam("limit") @DefaultValue("50") String limit) {
-        WorkspaceId workspace = callers.resolve(security).requireBillingAdmin();
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
         JsonArrayBuilder emails = Jsons.array();
         notifications.log(workspace, parseLimit(limit)).forEach(entry -> emails.add(json(entry)));
         return Jsons.object().add("emails", emails).build();
@@ -55,17 +63,19 @@ public class NotificationsResource {
 
     @GET
     @Path("preferences")
+    @RolesAllowed(Roles.BILLING_ADMIN)
     public JsonObject preferences() {
-        return json(notifications.preferences(callers.resolve(security).requireBillingAdmin()));
+        return json(notifications.preferences(callers.resolve(security).requireWorkspace()));
     }
 
     /** Body {@code {"billingEmails": true|false}}. */
     @PUT
     @Path("preferences")
+    @RolesAllowed(Roles.BILLING_ADMIN)
     @Consumes(MediaType.WILDCARD)
-    public JsonObject setPreferences(String body) {
-        WorkspaceId workspace = callers.resolve(security).requireBillingAdmin();
-        JsonObject json = JsonBodies.object(body == null ? "" : body, 1024, Set.of("billingEmails"));
+    public JsonObject setPreferences(InputStream body) {
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
+        JsonObject json = JsonBodies.object(BodyLimit.text(body, 1024), Set.of("billingEmails"));
         JsonValue wanted = json.get("billingEmails");
         if (wanted != JsonValue.TRUE && wanted != JsonValue.FALSE) {
             throw ApiError.invalidRequest("'billingEmails' is required: true or false.");
@@ -79,6 +89,7 @@ public class NotificationsResource {
      */
     @GET
     @Path("unsubscribe")
+    @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public String unsubscribePage(@QueryParam("token") String token) {
         WorkspaceId workspace = notifications.unsubscribing(token).orElseThrow(NotificationsResource::invalidLink);
@@ -88,6 +99,7 @@ public class NotificationsResource {
     /** The page's button, and the one-click POST mail clients send to {@code List-Unsubscribe} (RFC 8058): opts out. */
     @POST
     @Path("unsubscribe")
+    @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_HTML)
     public String unsubscribe(@QueryParam("token") String token) {

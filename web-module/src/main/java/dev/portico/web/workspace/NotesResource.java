@@ -1,13 +1,16 @@
 package dev.portico.web.workspace;
 
+import dev.portico.web.BodyLimit;
 import dev.portico.web.JsonBodies;
 import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
+import dev.portico.web.identity.Roles;
 import dev.portico.workspace.api.AccessRefused;
 import dev.portico.workspace.api.Guarded;
 import dev.portico.workspace.api.GuardedWorkspace;
 import dev.portico.workspace.api.Operation;
 import dev.portico.workspace.boundary.TokenClaims;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +37,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Reading needs read-only access, writing full access; another workspace's notes answer 404.
  */
 @Path("workspaces/{id}/notes")
+@RolesAllowed(Roles.ANY_TOKEN)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class NotesResource {
@@ -58,8 +63,8 @@ public class NotesResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Guarded(Operation.WRITE)
-    public Response add(@PathParam("id") @GuardedWorkspace String workspace, String body) {
-        Optional<String> text = JsonBodies.optionalString(JsonBodies.object(body == null ? "" : body, 4 * MAX_TEXT,
+    public Response add(@PathParam("id") @GuardedWorkspace String workspace, InputStream body) {
+        Optional<String> text = JsonBodies.optionalString(JsonBodies.object(BodyLimit.text(body, 4 * MAX_TEXT),
                 Set.of("text")), "text").map(String::strip).filter(value -> !value.isEmpty());
         if (text.isEmpty() || text.get().length() > MAX_TEXT) {
             throw ApiError.invalidRequest("'text' is required: 1 to " + MAX_TEXT + " characters.");

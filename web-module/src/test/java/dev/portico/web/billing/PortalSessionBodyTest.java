@@ -30,6 +30,8 @@ class PortalSessionBodyTest {
     @Test
     void refusesWhatItCannotTrust() {
         assertEquals("INVALID_JSON", assertThrows(ApiError.class, () -> PortalSessionBody.parse("{")).code());
+        assertEquals("INVALID_JSON", assertThrows(ApiError.class,
+                () -> PortalSessionBody.parse("{\"flow\": " + "[".repeat(3000) + "]".repeat(3000) + "}")).code(), "too deep");
         assertEquals("INVALID_REQUEST", assertThrows(ApiError.class, () -> PortalSessionBody.parse("\"x\"")).code());
         assertEquals("INVALID_REQUEST", assertThrows(ApiError.class, () -> PortalSessionBody.parse("{\"flow\":1}")).code());
         assertEquals("INVALID_REQUEST",
