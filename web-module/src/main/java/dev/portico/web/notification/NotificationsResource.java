@@ -5,7 +5,7 @@ import dev.portico.notification.boundary.Notifications.LogEntry;
 import dev.portico.notification.boundary.Notifications.Preferences;
 import dev.portico.notification.boundary.Notifications;
 import dev.portico.web.BodyLimit;
-import dev.portico.web.JsonBodies;
+import dev.portico.web.RequestBodies;
 import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
 import dev.portico.web.identity.CallerResolver;
@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.util.Set;
 
 /** The email log and preferences of the caller's workspace (billing admins), and one-click unsubscribe (no login). */
 @Path("notifications")
@@ -50,6 +49,9 @@ public class NotificationsResource {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    Validator validator;
 
     @GET
     @Path("log")
@@ -75,12 +77,8 @@ public class NotificationsResource {
     @Consumes(MediaType.WILDCARD)
     public JsonObject setPreferences(InputStream body) {
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
-        JsonObject json = JsonBodies.object(BodyLimit.text(body, 1024), Set.of("billingEmails"));
-        JsonValue wanted = json.get("billingEmails");
-        if (wanted != JsonValue.TRUE && wanted != JsonValue.FALSE) {
-            throw ApiError.invalidRequest("'billingEmails' is required: true or false.");
-        }
-        return json(notifications.setPreferences(workspace, wanted == JsonValue.TRUE));
+        PreferencesBody wanted = RequestBodies.valid(validator, PreferencesBody.parse(BodyLimit.text(body, PreferencesBody.MAX_BYTES)));
+        return json(notifications.setPreferences(workspace, wanted.billingEmails()));
     }
 
     /**

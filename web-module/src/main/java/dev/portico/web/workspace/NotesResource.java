@@ -1,7 +1,7 @@
 package dev.portico.web.workspace;
 
 import dev.portico.web.BodyLimit;
-import dev.portico.web.JsonBodies;
+import dev.portico.web.RequestBodies;
 import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
 import dev.portico.web.identity.Roles;
@@ -15,6 +15,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,8 +29,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -42,13 +41,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotesResource {
 
-    static final int MAX_TEXT = 1000;
-
     @Inject
     ExampleNotes notes;
 
     @Inject
     Clock clock;
+
+    @Inject
+    Validator validator;
 
     @Context
     SecurityContext security;
@@ -64,13 +64,9 @@ public class NotesResource {
     @Consumes(MediaType.WILDCARD)
     @Guarded(Operation.WRITE)
     public Response add(@PathParam("id") @GuardedWorkspace String workspace, InputStream body) {
-        Optional<String> text = JsonBodies.optionalString(JsonBodies.object(BodyLimit.text(body, 4 * MAX_TEXT),
-                Set.of("text")), "text").map(String::strip).filter(value -> !value.isEmpty());
-        if (text.isEmpty() || text.get().length() > MAX_TEXT) {
-            throw ApiError.invalidRequest("'text' is required: 1 to " + MAX_TEXT + " characters.");
-        }
-        ExampleNotes.Note note = notes.add(workspace, text.get(), clock.instant());
-        return Response.status(Response.Status.CREATED).entity(json(note)).build();
+        NoteBody note = RequestBodies.valid(validator, NoteBody.parse(BodyLimit.text(body, NoteBody.MAX_BYTES)));
+        ExampleNotes.Note added = notes.add(workspace, note.text(), clock.instant());
+        return Response.status(Response.Status.CREATED).entity(json(added)).build();
     }
 
     /**
