@@ -32,6 +32,11 @@ stop() {
     server_running || break
   done
   server_running && kill -9 "$(cat "$pid_file")"
+  # A server still booting has written no pid file yet: end it through its launcher.
+  if [ -n "${launcher_pid:-}" ] && kill -0 "$launcher_pid" 2>/dev/null; then
+    pkill -KILL -P "$launcher_pid" 2>/dev/null
+    kill -KILL "$launcher_pid" 2>/dev/null
+  fi
   [ -n "$stand_in_pid" ] && kill "$stand_in_pid" 2>/dev/null
   exit "${1:-0}"
 }
@@ -51,6 +56,15 @@ start_demo() {
       --email billing-admin@example.com --minutes 720 >"$demo_token_file" 2>/dev/null &
   token_pid=$!
 }
+
+# Another server on Portico's ports (a second `mvn -Prun`, another Payara) would answer in this
+# one's place: say so and start nothing.
+for port in 8080 4848; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is in use (another Payara Server, or a running mvn -Prun?): stop it first."
+    exit 1
+  fi
+done
 
 if [ -z "${STRIPE_API_KEY:-}" ] && [ -n "$demo_dir" ]; then
   start_demo
@@ -74,7 +88,7 @@ trap stop INT TERM
 # The admin listener answers once the server is up (curl is quicker to ask than asadmin).
 for _ in $(seq 1 600); do
   curl -s -o /dev/null http://127.0.0.1:4848/management/domain 2>/dev/null && break
-  kill -0 "$launcher_pid" 2>/dev/null || { echo "Payara Server did not start"; exit 1; }
+  kill -0 "$launcher_pid" 2>/dev/null || { echo "Payara Server did not start"; stop 1; }
   sleep 0.2
 done
 if [ -n "$token_pid" ] && ! wait "$token_pid"; then
