@@ -21,13 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The envelope pass and the typed read, on Stripe's own example events and on broken ones. */
 class IncomingEventTest {
 
-    private static String example(String name) {
-        return StripeExamples.text(name);
-    }
-
     @Test
     void readsTheEnvelopeAndTheTypedSubscription() {
-        IncomingEvent event = IncomingEvent.parse(example("customer.subscription.updated"));
+        IncomingEvent event = IncomingEvent.parse(StripeExamples.text("customer.subscription.updated"));
 
         assertEquals("customer.subscription.updated", event.type());
         assertEquals("subscription", event.objectType());
@@ -40,13 +36,13 @@ class IncomingEventTest {
 
     @Test
     void findsTheCustomerOfEachKindOfObject() {
-        IncomingEvent customer = IncomingEvent.parse(example("customer.updated"));
+        IncomingEvent customer = IncomingEvent.parse(StripeExamples.text("customer.updated"));
         assertEquals(((Customer) Delivery.read(customer)).getId(), customer.customerId().orElseThrow());
 
-        IncomingEvent invoice = IncomingEvent.parse(example("invoice.payment_failed"));
+        IncomingEvent invoice = IncomingEvent.parse(StripeExamples.text("invoice.payment_failed"));
         assertEquals(((Invoice) Delivery.read(invoice)).getCustomer(), invoice.customerId().orElseThrow());
 
-        IncomingEvent checkout = IncomingEvent.parse(example("checkout.session.completed"));
+        IncomingEvent checkout = IncomingEvent.parse(StripeExamples.text("checkout.session.completed"));
         assertEquals(((Session) Delivery.read(checkout)).getCustomer(), checkout.customerId().orElseThrow());
     }
 

@@ -190,37 +190,36 @@ public final class EventJson {
         int renamed = 0;
         if (element.isJsonObject()) {
             for (Map.Entry<String, JsonElement> entry : element.getAsJsonObject().entrySet()) {
-                JsonElement value = entry.getValue();
-                if (isString(value)) {
-                    String next = rename.apply(value.getAsString());
-                    if (!next.equals(value.getAsString())) {
-                        entry.setValue(new JsonPrimitive(next));
-                        renamed++;
-                    }
+                JsonElement next = renamedString(entry.getValue(), rename);
+                if (next != null) {
+                    entry.setValue(next);
+                    renamed++;
                 } else {
-                    renamed += renameStrings(value, rename);
+                    renamed += renameStrings(entry.getValue(), rename);
                 }
             }
         } else if (element.isJsonArray()) {
             JsonArray array = element.getAsJsonArray();
             for (int i = 0; i < array.size(); i++) {
-                JsonElement value = array.get(i);
-                if (isString(value)) {
-                    String next = rename.apply(value.getAsString());
-                    if (!next.equals(value.getAsString())) {
-                        array.set(i, new JsonPrimitive(next));
-                        renamed++;
-                    }
+                JsonElement next = renamedString(array.get(i), rename);
+                if (next != null) {
+                    array.set(i, next);
+                    renamed++;
                 } else {
-                    renamed += renameStrings(value, rename);
+                    renamed += renameStrings(array.get(i), rename);
                 }
             }
         }
         return renamed;
     }
 
-    private static boolean isString(JsonElement value) {
-        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+    /** The renamed value when {@code value} is a string that {@code rename} changes, else null. */
+    private static JsonElement renamedString(JsonElement value, UnaryOperator<String> rename) {
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            return null;
+        }
+        String next = rename.apply(value.getAsString());
+        return next.equals(value.getAsString()) ? null : new JsonPrimitive(next);
     }
 
     private static JsonElement toJson(Object value) {

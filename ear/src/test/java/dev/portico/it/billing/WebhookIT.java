@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.portico.billing.testing.EventJson;
+import dev.portico.billing.testing.StripeSignatures;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
@@ -183,10 +184,10 @@ class WebhookIT extends DeployedEar {
         byte[] tampered = story.event("checkout.session.completed").set("livemode", true).bytes();
         Map<String, String> refused = Map.of(
                 "no signature", "",
-                "wrong secret", StripeEvents.signature(body, now, "whsec_not_ours"),
-                "replayed old signature", StripeEvents.signature(body, now.minus(Duration.ofMinutes(6)), StripeEvents.SECRET),
-                "signature from the future", StripeEvents.signature(body, now.plus(Duration.ofMinutes(6)), StripeEvents.SECRET),
-                "body changed after signing", StripeEvents.signature(body, now, StripeEvents.SECRET),
+                "wrong secret", StripeSignatures.header(body, now, "whsec_not_ours"),
+                "replayed old signature", StripeSignatures.header(body, now.minus(Duration.ofMinutes(6)), StripeEvents.SECRET),
+                "signature from the future", StripeSignatures.header(body, now.plus(Duration.ofMinutes(6)), StripeEvents.SECRET),
+                "body changed after signing", StripeSignatures.header(body, now, StripeEvents.SECRET),
                 "garbage header", "t=abc,v1=xyz");
         refused.forEach((why, header) -> {
             byte[] sent = why.equals("body changed after signing") ? tampered : body;
@@ -199,13 +200,13 @@ class WebhookIT extends DeployedEar {
         });
 
         Reply previousSecret = api.postBytes("api/billing/webhook", body, "Content-Type", "application/json",
-                "Stripe-Signature", StripeEvents.signature(body, now, StripeEvents.PREVIOUS_SECRET));
+                "Stripe-Signature", StripeSignatures.header(body, now, StripeEvents.PREVIOUS_SECRET));
         assertEquals(200, previousSecret.status(), "a rotated-out secret still verifies: " + previousSecret);
         assertFalse(previousSecret.json().getBoolean("duplicate"), "nothing was stored by the refused deliveries");
 
         byte[] next = story.event("customer.subscription.created").bytes();
-        String both = StripeEvents.signature(next, now, "whsec_not_ours") + ",v1="
-                + StripeEvents.signature(next, now, StripeEvents.SECRET).split("v1=")[1];
+        String both = StripeSignatures.header(next, now, "whsec_not_ours") + ",v1="
+                + StripeSignatures.header(next, now, StripeEvents.SECRET).split("v1=")[1];
         assertEquals(200, api.postBytes("api/billing/webhook", next, "Stripe-Signature", both).status(),
                 "one matching v1 among several is enough");
     }

@@ -28,15 +28,10 @@ public final class StripeEvents {
         return new Story(workspace, UUID.randomUUID().toString().replace("-", "").substring(0, 10));
     }
 
-    /** The header Stripe would send for {@code body} at {@code time}, signed with {@code secret}. */
-    public static String signature(byte[] body, Instant time, String secret) {
-        return StripeSignatures.header(body, time, secret);
-    }
-
     /** Delivers signed bytes to the webhook endpoint. */
     public static Api.Reply deliver(Api api, byte[] body) {
         return api.postBytes("api/billing/webhook", body, "Content-Type", "application/json; charset=utf-8",
-                "Stripe-Signature", signature(body, ServerClock.now(), SECRET));
+                "Stripe-Signature", StripeSignatures.header(body, ServerClock.now(), SECRET));
     }
 
     /** Delivers the event to the webhook endpoint. */

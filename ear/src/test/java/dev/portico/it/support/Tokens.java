@@ -1,8 +1,10 @@
 package dev.portico.it.support;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -110,9 +112,7 @@ public final class Tokens {
 
         public String sign() {
             try {
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims());
-                jwt.sign(new RSASSASigner(key != null ? key : issuerKey()));
-                return jwt.serialize();
+                return signed(JWSAlgorithm.RS256, new RSASSASigner(key != null ? key : issuerKey()));
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot sign a test token", e);
             }
@@ -130,12 +130,16 @@ public final class Tokens {
         public String hmacWithThePublicKey() {
             try {
                 byte[] secret = Files.readAllBytes(Path.of(System.getProperty("it.jwt.dir", "target/jwt"), "public.pem"));
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims());
-                jwt.sign(new MACSigner(secret));
-                return jwt.serialize();
+                return signed(JWSAlgorithm.HS256, new MACSigner(secret));
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot sign a test token", e);
             }
+        }
+
+        private String signed(JWSAlgorithm algorithm, JWSSigner signer) throws JOSEException {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims());
+            jwt.sign(signer);
+            return jwt.serialize();
         }
 
         private JWTClaimsSet claims() {
