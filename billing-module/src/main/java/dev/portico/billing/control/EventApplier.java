@@ -79,7 +79,7 @@ public class EventApplier {
         Applied result = handlers.stream()
                 .filter(handler -> handler.handles(row.type()))
                 .findFirst()
-                .map(handler -> handler.apply(delivery(row, event)))
+                .map(handler -> apply(handler, delivery(row, event)))
                 .orElseGet(() -> Applied.ignored(null, "Portico does not act on " + row.type() + " events."));
         row.settle(result.outcome(), result.workspace() == null ? null : result.workspace().value(), result.detail(),
                 clock.instant());
@@ -87,6 +87,13 @@ public class EventApplier {
         // Customers linked to their workspace just now: their waiting events can apply next.
         List<String> waiting = linked.all().stream().flatMap(customer -> inbox.unmatched(customer).stream()).toList();
         return new Outcome(row.status(), false, waiting);
+    }
+
+    /** A malformed id is never stored or written into a detail: the event is set aside, naming the field. */
+    private static Applied apply(EventHandler handler, Delivery delivery) {
+        return StripeIds.malformed(delivery.object())
+                .map(field -> Applied.ignored(null, "The event's " + field + " is not a well-formed Stripe id."))
+                .orElseGet(() -> handler.apply(delivery));
     }
 
     private static Delivery delivery(WebhookEvent row, IncomingEvent event) {

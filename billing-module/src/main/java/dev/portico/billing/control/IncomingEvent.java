@@ -4,6 +4,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
+import dev.portico.billing.entity.StripeCustomerId;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -58,6 +59,9 @@ public record IncomingEvent(String id, String type, Instant created, Optional<St
         Optional<String> customer = "customer".equals(fields.objectType)
                 ? Optional.ofNullable(fields.objectId)
                 : Optional.ofNullable(fields.objectCustomer);
+        if (customer.isPresent() && !StripeCustomerId.isValid(customer.get())) {
+            throw invalid("The event's customer is not a Stripe customer id.");
+        }
         return new IncomingEvent(id, type, Instant.ofEpochSecond(fields.created), customer, fields.objectType, payload);
     }
 

@@ -106,6 +106,16 @@ class IncomingEventTest {
     }
 
     @Test
+    void aCustomerIdOfAnotherShapeIsAnInvalidPayload() {
+        assertInvalid("{\"id\": \"evt_1\", \"type\": \"invoice.paid\", \"created\": 1,"
+                + " \"data\": {\"object\": {\"object\": \"invoice\", \"customer\": \"cus_1<img src=x>\"}}}",
+                "The event's customer is not a Stripe customer id.");
+        assertInvalid("{\"id\": \"evt_1\", \"type\": \"customer.updated\", \"created\": 1,"
+                + " \"data\": {\"object\": {\"object\": \"customer\", \"id\": \"acct_1\"}}}",
+                "The event's customer is not a Stripe customer id.");
+    }
+
+    @Test
     void deepNestingIsSkippedWithoutRecursion() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         IncomingEvent event = IncomingEvent.parse("{\"id\": \"evt_3\", \"type\": \"x\", \"created\": 1, \"extra\": " + deep

@@ -232,6 +232,28 @@ class WebhookIT extends DeployedEar {
     }
 
     @Test
+    void stripeIdsOfAnotherShapeAreNeverStored() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        deliver(story, "checkout.session.completed");
+        deliver(story, "customer.subscription.created");
+        String plan = subscription(story).getString("plan");
+
+        Reply foreignCustomer = StripeEvents.deliver(api, story.event("invoice.payment_failed")
+                .set("data.object.customer", story.customer() + "\nINFO forged line"));
+        Reply markupPrice = deliver(story.event("customer.subscription.updated").newId()
+                .created(Instant.now().plusSeconds(60))
+                .set("data.object.status", "past_due")
+                .set("data.object.items.data.0.price.id", "price_<img src=x onerror=alert(1)>"));
+
+        assertEquals(400, foreignCustomer.status(), foreignCustomer::toString);
+        assertEquals("INVALID_PAYLOAD", foreignCustomer.error());
+        assertFalse(markupPrice.json().getBoolean("duplicate"), markupPrice::toString);
+        JsonObject after = subscription(story);
+        assertEquals(plan, after.getString("plan"), "the forged price id was not taken");
+        assertEquals("active", after.getString("status"), "an event with a malformed id is set aside whole");
+    }
+
+    @Test
     void aFailedApplicationIsRetriedByAnOperatorAndAutomatically() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
         String admin = Tokens.billingAdmin(story.workspace());
