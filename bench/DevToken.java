@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * Mints a development token for a locally running Portico (JDK only, no build needed):
  *
- * <pre>java bench/DevToken.java [--workspace ws-demo] [--admin] [--email you@example.com] [--minutes 60]</pre>
+ * <pre>java bench/DevToken.java [--workspace ws-demo] [--admin | --operator] [--email you@example.com] [--minutes 60]</pre>
  *
  * The signing key pair lives in ~/.portico/dev-jwt (made on first use). Start Portico with
  * MP_JWT_VERIFY_PUBLICKEY_LOCATION=file://$HOME/.portico/dev-jwt/public.pem and
@@ -29,12 +29,14 @@ public class DevToken {
         String workspace = "ws-demo";
         String email = "admin@example.com";
         boolean admin = false;
+        boolean operator = false;
         long minutes = 60;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--workspace" -> workspace = args[++i];
                 case "--email" -> email = args[++i];
                 case "--admin" -> admin = true;
+                case "--operator" -> operator = true;
                 case "--minutes" -> minutes = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
@@ -43,10 +45,11 @@ public class DevToken {
         PrivateKey key = keyIn(dir);
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        // An operator's token names no workspace: operators look at all of them.
         String claims = String.format("{\"iss\":\"%s\",\"sub\":\"%s\",\"email\":\"%s\",\"groups\":[%s],"
-                        + "\"workspace_id\":\"%s\",\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}",
-                ISSUER, email, email, admin ? "\"billing-admin\"" : "\"member\"", workspace, now, now + minutes * 60,
-                UUID.randomUUID());
+                        + "%s\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}",
+                ISSUER, email, email, operator ? "\"portico-operator\"" : admin ? "\"billing-admin\"" : "\"member\"",
+                operator ? "" : "\"workspace_id\":\"" + workspace + "\",", now, now + minutes * 60, UUID.randomUUID());
         String signingInput = base64(header) + "." + base64(claims);
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);

@@ -12,6 +12,6 @@ import org.eclipse.microprofile.auth.LoginConfig;
  */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles(Roles.BILLING_ADMIN)
+@DeclareRoles({Roles.BILLING_ADMIN, Roles.OPERATOR})
 public class PorticoApplication extends Application {
 }

@@ -3,9 +3,9 @@ package dev.portico.billing.boundary;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.WorkspaceId;
-import dev.portico.billing.control.EventProcessor;
+import dev.portico.billing.control.Applier;
+import dev.portico.billing.control.Inbox;
 import dev.portico.billing.control.IncomingEvent;
-import dev.portico.billing.control.WebhookInbox;
 import dev.portico.billing.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,10 +18,10 @@ import java.util.Optional;
 public class WebhookEvents {
 
     @Inject
-    WebhookInbox inbox;
+    Inbox inbox;
 
     @Inject
-    EventProcessor processor;
+    Applier applier;
 
     /** One event as an operator sees it. */
     public record Entry(String id, String type, Instant receivedAt, String outcome, int attempts, String detail) {
@@ -44,7 +44,11 @@ public class WebhookEvents {
             throw new BillingFailure(Reason.NOT_RETRYABLE, "Only failed events can be retried; this one is "
                     + event.status().name() + ".");
         }
-        processor.retry(eventId);
+        try {
+            applier.applyNow(new Inbox.Waiting(eventId, event.customerId()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return inbox.find(eventId).map(Entry::of).orElseThrow();
     }
 }

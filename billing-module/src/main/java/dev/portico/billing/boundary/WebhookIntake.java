@@ -2,21 +2,24 @@ package dev.portico.billing.boundary;
 
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
-import dev.portico.billing.control.EventApplier;
-import dev.portico.billing.control.EventProcessor;
+import dev.portico.billing.control.Applier;
+import dev.portico.billing.control.Inbox;
+import dev.portico.billing.control.InboxWriter;
 import dev.portico.billing.control.IncomingEvent;
 import dev.portico.billing.control.WebhookSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Stripe's way in. A delivery is verified (signature over the raw bytes), parsed, then stored in
- * the inbox and applied in one transaction; if applying fails the event is stored alone, as
- * failed, and retried later. Only a stored event is acknowledged, so Stripe retries anything we
- * could not keep.
+ * Stripe's way in, the first stage of the pipeline (intake → inbox → applier → publications): a
+ * delivery is verified (signature over the raw bytes), its envelope read, and the event stored in
+ * the inbox; the answer follows once it is durable. Nothing is applied here: the applier takes the
+ * event from there, in the background. Only a stored event is acknowledged, so Stripe retries
+ * anything we could not keep.
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -27,21 +30,28 @@ public class WebhookIntake {
     WebhookSignature signature;
 
     @Inject
-    EventProcessor processor;
+    InboxWriter writer;
 
-    /** What became of a delivery. */
+    @Inject
+    Applier applier;
+
+    /** What became of a delivery: stored now ({@code RECEIVED}) or held already, with its status. */
     public record Receipt(String eventId, boolean duplicate, String status) {
     }
 
     public Receipt receive(byte[] body, String signatureHeader) {
         signature.verify(body, signatureHeader);
         IncomingEvent event = IncomingEvent.parse(new String(body, StandardCharsets.UTF_8));
+        Inbox.Stored stored;
         try {
-            EventApplier.Outcome outcome = processor.receive(event, body);
-            return new Receipt(event.id(), outcome.duplicate(), outcome.status().name());
+            stored = writer.store(event, body);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot store Stripe event " + event.id() + "; Stripe will retry", e);
             throw new BillingFailure(Reason.STORE_UNAVAILABLE, "The event could not be stored; please retry.");
         }
+        if (!stored.duplicate()) {
+            applier.offer(List.of(new Inbox.Waiting(stored.eventId(), stored.customerId())));
+        }
+        return new Receipt(stored.eventId(), stored.duplicate(), stored.status().name());
     }
 }

@@ -16,8 +16,11 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.Map;
 
-/** One Stripe event being applied: its id, type, Stripe's time and the typed data object. */
-record Delivery(String eventId, String type, Instant created, StripeObject object) {
+/**
+ * One Stripe event being applied: its id, type, Stripe's time, the typed data object and the
+ * subscriptions Stripe was asked for (by id) to break a tie.
+ */
+record Delivery(String eventId, String type, Instant created, StripeObject object, Map<String, Subscription> fetched) {
 
     /** stripe-java's classes for the data objects Portico handles, by their {@code object} name. */
     private static final Map<String, Class<? extends StripeObject>> TYPES = Map.of(

@@ -15,17 +15,15 @@ import java.util.Optional;
 
 /**
  * {@code customer.subscription.*}: keeps the workspace's subscription as Stripe last described
- * it. Freshness is the event's own time; when two different snapshots share a second, Stripe is
- * asked for the subscription as it is now (see {@link BillingAccount#applySubscription}).
+ * it. Freshness is the event's own time; when two different snapshots share a second, the
+ * subscription as Stripe has it now decides (see {@link BillingAccount#applySubscription}),
+ * fetched by the applier outside the transaction ({@link TieBreakNeeded}).
  */
 @ApplicationScoped
 class SubscriptionEventHandler implements EventHandler {
 
     @Inject
     AccountLocator locator;
-
-    @Inject
-    StripeGateway stripe;
 
     @Inject
     Clock clock;
@@ -46,7 +44,11 @@ class SubscriptionEventHandler implements EventHandler {
         AccountState before = account.state();
         SnapshotOutcome outcome = account.applySubscription(Snapshots.of(subscription), delivery.created(), clock.instant());
         if (outcome == SnapshotOutcome.TIE) {
-            account.takeFetched(Snapshots.of(stripe.retrieveSubscription(subscription.getId())), clock.instant());
+            Subscription current = delivery.fetched().get(subscription.getId());
+            if (current == null) {
+                throw new TieBreakNeeded(delivery.eventId(), subscription.getId());
+            }
+            account.takeFetched(Snapshots.of(current), clock.instant());
         }
         List<BillingEvent> events = new ArrayList<>(Transitions.between(delivery.eventId(), delivery.created(), account.workspace(), before,
                 account.state(), account.status()));

@@ -19,8 +19,10 @@ import java.util.Optional;
 public class WebhookEvent {
 
     /**
-     * Where an event stands. RECEIVED lasts only within the transaction that stores and applies
-     * it; FAILED and UNMATCHED events are applied again later.
+     * Where an event stands: RECEIVED once stored by the intake, until the applier settles it as
+     * APPLIED, IGNORED (nothing to do) or UNMATCHED (no workspace has its customer yet: applied
+     * again once one does), or records it FAILED (applied again after a backoff). Only APPLIED and
+     * IGNORED are final.
      */
     public enum Status { RECEIVED, APPLIED, IGNORED, UNMATCHED, FAILED }
 
@@ -117,6 +119,11 @@ public class WebhookEvent {
 
     public String payload() {
         return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** When the applier last settled it. */
+    public Optional<Instant> processedAt() {
+        return Optional.ofNullable(processedAt);
     }
 
     public Optional<Instant> nextAttemptAt() {

@@ -15,6 +15,7 @@ import dev.portico.billing.testing.StripeSignatures;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
+import dev.portico.it.support.Pipeline;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
@@ -32,6 +33,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/billing/webhook} and {@code /api/billing/events} through the deployed EAR. */
@@ -43,8 +45,8 @@ class WebhookIT extends DeployedEar {
     void checkoutLinksTheWorkspaceAndSubscriptionEventsSetItsState() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
 
-        assertEquals("APPLIED", deliver(story, "checkout.session.completed").json().getString("status"));
-        assertEquals("APPLIED", deliver(story, "customer.subscription.created").json().getString("status"));
+        assertEquals("APPLIED", outcome(deliver(story, "checkout.session.completed")));
+        assertEquals("APPLIED", outcome(deliver(story, "customer.subscription.created")));
 
         JsonObject status = subscription(story);
         assertEquals("active", status.getString("status"));
@@ -76,7 +78,7 @@ class WebhookIT extends DeployedEar {
                 "customer.subscription.updated.past_due", "customer.subscription.deleted")) {
             Reply reply = deliver(story, name);
             assertEquals(200, reply.status(), name + ": " + reply);
-            assertEquals(expected.get(name), reply.json().getString("status"), name);
+            assertEquals(expected.get(name), outcome(reply), name);
         }
         assertEquals("canceled", subscription(story).getString("status"));
         assertEquals(11, events(story).size());
@@ -99,9 +101,7 @@ class WebhookIT extends DeployedEar {
                         .add("customer", story.customer()).add("livemode", false).build().toString()));
 
         for (EventJson event : List.of(trialWillEnd, actionRequired, attached)) {
-            Reply reply = StripeEvents.deliver(api, event);
-            assertEquals(200, reply.status(), reply::toString);
-            assertEquals("APPLIED", reply.json().getString("status"), event.string("type"));
+            assertEquals("APPLIED", outcome(deliver(event)), event.string("type"));
         }
         assertEquals(List.of("payment_method.attached", "invoice.payment_action_required",
                 "customer.subscription.trial_will_end"), events(story).stream().limit(3).map(e -> e.getString("type")).toList());
@@ -154,24 +154,26 @@ class WebhookIT extends DeployedEar {
         Story stranger = StripeEvents.story(Tokens.newWorkspace());
         EventJson unknownType = stranger.event("invoice.paid").type("invoice.finalized");
 
-        Reply ignored = StripeEvents.deliver(api, unknownType);
+        Reply ignored = deliver(unknownType);
         Reply unmatched = deliver(stranger, "customer.subscription.created");
         Reply again = deliver(stranger, "customer.subscription.created");
 
-        assertEquals(200, ignored.status(), ignored::toString);
-        assertEquals("IGNORED", ignored.json().getString("status"));
-        assertEquals(200, unmatched.status(), unmatched::toString);
-        assertEquals("UNMATCHED", unmatched.json().getString("status"));
+        assertEquals("RECEIVED", ignored.json().getString("status"), "acknowledged once stored");
+        assertEquals("IGNORED", outcome(ignored));
+        assertEquals("UNMATCHED", outcome(unmatched));
         assertTrue(again.json().getBoolean("duplicate"), "stored, so Stripe's retry is a duplicate");
+        assertEquals("UNMATCHED", again.json().getString("status"), "a duplicate answers the status held");
     }
 
     @Test
     void anUnmatchedEventAppliesOnceItsCustomerIsLinked() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
 
-        assertEquals("UNMATCHED", deliver(story, "customer.subscription.created").json().getString("status"));
+        Reply waiting = deliver(story, "customer.subscription.created");
+        assertEquals("UNMATCHED", outcome(waiting));
         deliver(story, "checkout.session.completed");
 
+        assertEquals("APPLIED", eventually(() -> outcome(waiting), "APPLIED"::equals, Duration.ofSeconds(20)));
         assertEquals("active", subscription(story).getString("status"));
         assertTrue(events(story).stream().allMatch(e -> e.getString("outcome").equals("APPLIED")), events(story)::toString);
     }
@@ -328,6 +330,7 @@ class WebhookIT extends DeployedEar {
         }
 
         Reply retried = StripeEvents.deliver(api, body);
+        Pipeline.settled(api, retried.json().getString("id"));
 
         assertEquals(503, down.status(), down::toString);
         assertEquals("STORE_UNAVAILABLE", down.error());
@@ -339,9 +342,13 @@ class WebhookIT extends DeployedEar {
     /** Delivers the events in order to a fresh workspace and returns its billing status, minus the id. */
     private JsonObject finalState(List<String> deliveries) {
         Story story = StripeEvents.story(Tokens.newWorkspace());
+        List<String> ids = new ArrayList<>();
         for (String name : deliveries) {
-            Reply reply = deliver(story, name);
-            assertEquals(200, reply.status(), name + ": " + reply);
+            ids.add(deliver(story, name).json().getString("id"));
+        }
+        // Events that came before the checkout wait as unmatched, then apply once it linked the customer.
+        for (String id : ids) {
+            eventually(() -> outcome(() -> id), outcome -> !outcome.equals("UNMATCHED"), Duration.ofSeconds(20));
         }
         JsonObject status = subscription(story);
         return Json.createObjectBuilder(status).remove("workspaceId").build();
@@ -357,10 +364,21 @@ class WebhookIT extends DeployedEar {
         return deliver(story.event(name));
     }
 
+    /** Delivers the event, expects it stored, and waits until the applier settled it and its publications. */
     private Reply deliver(EventJson event) {
         Reply reply = StripeEvents.deliver(api, event);
         assertEquals(200, reply.status(), event.string("type") + ": " + reply);
+        Pipeline.settled(api, reply.json().getString("id"));
         return reply;
+    }
+
+    /** The outcome of the delivered event once settled. */
+    private String outcome(Reply delivered) {
+        return Pipeline.outcome(api, delivered.json().getString("id"));
+    }
+
+    private String outcome(Supplier<String> eventId) {
+        return Pipeline.outcome(api, eventId.get());
     }
 
     private JsonObject subscription(Story story) {

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.portico.it.clock.ClockResource;
 import dev.portico.it.clock.ControlledClock;
+import dev.portico.it.faults.FaultExtension;
+import dev.portico.it.faults.FaultInterceptor;
+import dev.portico.it.faults.FaultResource;
+import dev.portico.it.faults.Faulty;
+import jakarta.enterprise.inject.spi.Extension;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,18 +40,22 @@ public abstract class DeployedEar {
     private static final String WAR = "portico-web.war";
 
     /**
-     * The built EAR plus one test-only piece: a clock the tests can move ({@link ServerClock}),
-     * as a library every module sees and a resource in the WAR that sets it.
+     * The built EAR plus two test-only switches, as a library every module sees and resources in
+     * the WAR that set them: a clock the tests can move ({@link ServerClock}), and listeners the
+     * tests can make fail ({@link Faults}).
      */
     @Deployment(testable = false)
     public static EnterpriseArchive ear() {
         File built = new File(System.getProperty("portico.ear", "target/portico.ear"));
         EnterpriseArchive ear = ShrinkWrap.create(ZipImporter.class, "portico.ear").importFrom(built)
                 .as(EnterpriseArchive.class);
-        WebArchive war = ear.getAsType(WebArchive.class, WAR, ArchiveFormat.ZIP).addClass(ClockResource.class);
+        WebArchive war = ear.getAsType(WebArchive.class, WAR, ArchiveFormat.ZIP)
+                .addClasses(ClockResource.class, FaultResource.class);
         ear.delete(WAR);
-        return ear.addAsModule(war).addAsLibrary(ShrinkWrap.create(JavaArchive.class, "portico-it-clock.jar")
-                .addClass(ControlledClock.class)
+        return ear.addAsModule(war).addAsLibrary(ShrinkWrap.create(JavaArchive.class, "portico-it-switches.jar")
+                .addClasses(ControlledClock.class, Faulty.class, Faulty.Literal.class, FaultInterceptor.class,
+                        FaultExtension.class)
+                .addAsServiceProvider(Extension.class, FaultExtension.class)
                 .addAsManifestResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml"));
     }
 

@@ -4,6 +4,7 @@ import dev.portico.billing.testing.EventJson;
 import dev.portico.billing.testing.StripeExamples;
 import dev.portico.billing.testing.StripeSignatures;
 import java.time.Instant;
+import jakarta.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +38,18 @@ public final class StripeEvents {
     /** Delivers the event to the webhook endpoint. */
     public static Api.Reply deliver(Api api, EventJson event) {
         return deliver(api, event.bytes());
+    }
+
+    /**
+     * Delivers the event, expects it stored, and waits until it is applied and its publications
+     * delivered; returns it as the operator endpoint shows it then ({@code outcome}, {@code detail}...).
+     */
+    public static JsonObject deliverSettled(Api api, EventJson event) {
+        Api.Reply reply = deliver(api, event);
+        if (reply.status() != 200) {
+            throw new AssertionError(event.string("type") + " was not stored: " + reply);
+        }
+        return Pipeline.settled(api, reply.json().getString("id"));
     }
 
     /** One workspace's customer and the events that speak of it. */

@@ -13,9 +13,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * Turns billing's facts into outbox emails, in the transaction that applies the Stripe event
- * (observers run {@code IN_PROGRESS}): the email exists exactly when the change does. Keys are
- * template + Stripe event id, so no event ever yields a second copy.
+ * Turns billing's facts into outbox emails, as a listener of billing's publications: each in the
+ * transaction that completes the publication, so the email exists once the change does, and a
+ * failure here undoes nothing of billing's. Keys are template + Stripe event id, so no event
+ * ever yields a second copy.
  */
 @ApplicationScoped
 public class BillingNotifier {

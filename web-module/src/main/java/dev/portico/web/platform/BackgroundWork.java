@@ -1,6 +1,6 @@
 package dev.portico.web.platform;
 
-import dev.portico.billing.boundary.WebhookRetrier;
+import dev.portico.billing.boundary.PipelineSweep;
 import dev.portico.notification.boundary.OutboxSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -15,14 +15,14 @@ import jakarta.inject.Inject;
 public class BackgroundWork {
 
     @Inject
-    WebhookRetrier webhookRetrier;
+    PipelineSweep pipelineSweep;
 
     @Inject
     OutboxSender outboxSender;
 
     @PostConstruct
     void start() {
-        webhookRetrier.start();
+        pipelineSweep.start();
         outboxSender.start();
     }
 }

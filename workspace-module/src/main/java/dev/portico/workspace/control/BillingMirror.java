@@ -10,9 +10,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Keeps workspace-module's copy of billing state in step with billing's events: the copy is
- * written in the transaction that applies the Stripe event (both commit or neither), and the
- * cache takes it once that transaction has committed.
+ * Keeps workspace-module's copy of billing state in step with billing's events: a listener of
+ * billing's publications, so the copy is written in a transaction of its own after billing's
+ * commit (and completed with it), and the cache takes it once that transaction has committed.
  */
 @ApplicationScoped
 public class BillingMirror {

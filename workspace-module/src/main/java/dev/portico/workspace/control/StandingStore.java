@@ -28,7 +28,7 @@ public class StandingStore {
         return stored == null ? Standing.NONE : standing(stored);
     }
 
-    /** Writes the change in the caller's transaction (billing's, which applies the Stripe event). */
+    /** Writes the change in the caller's transaction (the listener's, which completes the publication). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Standing save(BillingStateChanged change) {
         String id = change.workspace().value();

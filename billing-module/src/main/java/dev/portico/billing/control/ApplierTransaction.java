@@ -1,0 +1,106 @@
+package dev.portico.billing.control;
+
+import com.stripe.model.StripeObject;
+import com.stripe.model.Subscription;
+import dev.portico.billing.entity.WebhookEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One transaction of the applier: a batch of stored events of one customer is applied in
+ * Stripe's order (each row locked and applied only while still pending, so an event is applied
+ * once whoever else tries), each settled with its outcome, and billing's domain events are
+ * recorded as publications, all in one commit. Throws, undoing the batch, when a handler fails or
+ * needs Stripe for a tie-break ({@link TieBreakNeeded}): the caller fetches outside the
+ * transaction, or applies the events one by one.
+ */
+@ApplicationScoped
+public class ApplierTransaction {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Claims claims;
+
+    @Inject
+    Instance<EventHandler> allHandlers;
+
+    /** Resolved once: looking the handlers up per event shows in the applier's throughput. */
+    private List<EventHandler> handlers;
+
+    @Inject
+    Publications publications;
+
+    @Inject
+    LinkedCustomers linked;
+
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void resolveHandlers() {
+        handlers = allHandlers.stream().toList();
+    }
+
+    /** What a committed batch left to do: publications to deliver, customers linked just now. */
+    public record Done(List<String> publications, Set<String> linkedCustomers) {
+    }
+
+    /**
+     * Applies those of {@code eventIds} still pending; empty (nothing done) when another node
+     * holds the customer's claim. {@code fetched}: subscriptions Stripe was asked for, by id.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Done> apply(Optional<String> customer, List<String> eventIds, Map<String, Subscription> fetched) {
+        if (customer.isPresent() && !claims.takeUntilCommit(customer.get())) {
+            return Optional.empty();
+        }
+        // Re-checked once locked: another node may have settled one while this waited for its lock.
+        List<WebhookEvent> rows = new ArrayList<>(inbox.lockPending(eventIds).stream().filter(WebhookEvent::isPending)
+                .toList());
+        rows.sort(Comparator.comparing(WebhookEvent::stripeCreatedAt).thenComparing(WebhookEvent::eventId));
+        List<String> recorded = new ArrayList<>();
+        for (WebhookEvent row : rows) {
+            boolean listed = row.awaitsRetry();
+            Applied result = apply(row, fetched);
+            row.settle(result.outcome(), result.workspace() == null ? null : result.workspace().value(), result.detail(),
+                    clock.instant());
+            if (listed || row.awaitsRetry()) {
+                inbox.track(row);
+            }
+            result.events().forEach(fact -> recorded.addAll(publications.record(fact)));
+        }
+        return Optional.of(new Done(recorded, linked.all()));
+    }
+
+    private Applied apply(WebhookEvent row, Map<String, Subscription> fetched) {
+        Optional<EventHandler> handler = handlers.stream().filter(each -> each.handles(row.type())).findFirst();
+        if (handler.isEmpty()) {
+            return Applied.ignored(null, "Portico does not act on " + row.type() + " events.");
+        }
+        Delivery delivery = delivery(row, fetched);
+        // A malformed id is never stored or written into a detail: the event is set aside, naming the field.
+        return StripeIds.malformed(delivery.object())
+                .map(field -> Applied.ignored(null, "The event's " + field + " is not a well-formed Stripe id."))
+                .orElseGet(() -> handler.get().apply(delivery));
+    }
+
+    private static Delivery delivery(WebhookEvent row, Map<String, Subscription> fetched) {
+        StripeObject data = Delivery.read(IncomingEvent.parse(row.payload()));
+        if (data == null) {
+            throw new IllegalStateException("Event " + row.eventId() + " of type " + row.type() + " carries an unexpected object.");
+        }
+        return new Delivery(row.eventId(), row.type(), row.stripeCreatedAt(), data, fetched);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.portico.billing.control;
+
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.entity.PendingEvent;
+import dev.portico.billing.entity.WebhookEvent;
+import dev.portico.billing.entity.WebhookEvent.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The durable record of every verified Stripe event, keyed by the event id: written by the
+ * intake, settled by the applier. Reads run in a transaction too: the applier calls them from
+ * background threads, where an entity manager outside a transaction has no request to live in.
+ */
+@ApplicationScoped
+@Transactional
+public class Inbox {
+
+    @PersistenceContext(unitName = "billing")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** An event the intake handed in: stored now, or held already. */
+    public record Stored(String eventId, Optional<String> customerId, boolean duplicate, Status status) {
+    }
+
+    /** An event waiting for the applier, and the customer it concerns. */
+    public record Waiting(String eventId, Optional<String> customerId) {
+    }
+
+    /**
+     * Stores the events not held yet, as received, in one new transaction; an event already held
+     * (or twice in the batch) is a duplicate. Fails whole, storing nothing, when the database
+     * refuses (a concurrent delivery of one of them on another node: the caller stores each alone).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Stored> storeAll(List<IncomingEvent> events, List<byte[]> payloads) {
+        Map<String, Status> held = new HashMap<>();
+        em.createQuery("SELECT e.eventId, e.status FROM WebhookEvent e WHERE e.eventId IN :ids", Object[].class)
+                .setParameter("ids", events.stream().map(IncomingEvent::id).distinct().toList())
+                .getResultList()
+                .forEach(row -> held.put((String) row[0], (Status) row[1]));
+        Instant now = clock.instant();
+        Set<String> added = new HashSet<>();
+        List<Stored> stored = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent event = events.get(i);
+            Status status = held.get(event.id());
+            if (status == null && added.add(event.id())) {
+                em.persist(new WebhookEvent(event.id(), event.type(), event.created(), event.customerId().orElse(null),
+                        payloads.get(i), now));
+                stored.add(new Stored(event.id(), event.customerId(), false, Status.RECEIVED));
+            } else {
+                stored.add(new Stored(event.id(), event.customerId(), true, status == null ? Status.RECEIVED : status));
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Keeps the pending list in step with a stored entry whose status changed: listed while it
+     * awaits a retry (see {@link WebhookEvent#awaitsRetry}), removed once settled.
+     */
+    public void track(WebhookEvent event) {
+        PendingEvent listed = em.find(PendingEvent.class, event.eventId());
+        if (event.awaitsRetry() && listed == null) {
+            em.persist(new PendingEvent(event));
+        } else if (event.awaitsRetry()) {
+            listed.follow(event);
+        } else if (listed != null) {
+            em.remove(listed);
+        }
+    }
+
+    public Optional<WebhookEvent> find(String eventId) {
+        return Optional.ofNullable(em.find(WebhookEvent.class, eventId));
+    }
+
+    /**
+     * Those of the events still pending, row-locked until the transaction ends (one query): an
+     * event is applied once, whoever else tries.
+     */
+    public List<WebhookEvent> lockPending(List<String> eventIds) {
+        return em.createQuery("SELECT e FROM WebhookEvent e WHERE e.eventId IN :ids AND e.status IN :pending",
+                        WebhookEvent.class)
+                .setParameter("ids", eventIds)
+                .setParameter("pending", List.of(Status.RECEIVED, Status.FAILED, Status.UNMATCHED))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** Records a failed application in a transaction of its own; retried after {@code backoff}, or never. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(String eventId, String why, Optional<Duration> backoff) {
+        WebhookEvent event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event != null && event.isPending()) {
+            event.fail(why, backoff, clock.instant());
+            event.customerId().flatMap(this::workspaceOf).ifPresent(event::concerns);
+            track(event);
+        }
+    }
+
+    /** So that a failed event is listed for its workspace, when its customer is known. */
+    private Optional<String> workspaceOf(String customerId) {
+        return em.createQuery("SELECT a.workspaceId FROM BillingAccount a WHERE a.stripeCustomerId = :customer", String.class)
+                .setParameter("customer", customerId)
+                .getResultStream().findFirst();
+    }
+
+    /** Events stored at or before {@code before} and not applied yet, oldest first. */
+    public List<Waiting> received(Instant before, int limit) {
+        return em.createQuery("SELECT e.eventId, e.customerId FROM WebhookEvent e WHERE e.status = :received"
+                        + " AND e.receivedAt <= :before ORDER BY e.receivedAt", Object[].class)
+                .setParameter("received", Status.RECEIVED)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> new Waiting((String) row[0], Optional.ofNullable((String) row[1])))
+                .toList();
+    }
+
+    /** Failed events whose next attempt is due. */
+    public List<Waiting> due(Instant now, int limit) {
+        return em.createQuery("SELECT p.eventId, p.customerId FROM PendingEvent p WHERE p.status = :failed"
+                        + " AND p.nextAttemptAt <= :now ORDER BY p.nextAttemptAt", Object[].class)
+                .setParameter("failed", Status.FAILED)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> new Waiting((String) row[0], Optional.ofNullable((String) row[1])))
+                .toList();
+    }
+
+    /** Events that found no workspace for this customer yet, oldest first. */
+    public List<String> unmatched(String customerId) {
+        return em.createQuery("SELECT p.eventId FROM PendingEvent p WHERE p.customerId = :customer AND p.status = :unmatched"
+                        + " ORDER BY p.stripeCreatedAt", String.class)
+                .setParameter("customer", customerId)
+                .setParameter("unmatched", Status.UNMATCHED)
+                .getResultList();
+    }
+
+    /** How many events wait in each unsettled state, for operators. */
+    public Map<Status, Long> backlog() {
+        Map<Status, Long> counts = new HashMap<>();
+        counts.put(Status.RECEIVED, em.createQuery("SELECT COUNT(e) FROM WebhookEvent e WHERE e.status = :received",
+                Long.class).setParameter("received", Status.RECEIVED).getSingleResult());
+        em.createQuery("SELECT p.status, COUNT(p) FROM PendingEvent p GROUP BY p.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((Status) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** When the oldest event not applied yet was stored. */
+    public Optional<Instant> oldestReceived() {
+        return Optional.ofNullable(em.createQuery("SELECT MIN(e.receivedAt) FROM WebhookEvent e WHERE e.status = :received",
+                Instant.class).setParameter("received", Status.RECEIVED).getSingleResult());
+    }
+
+    public List<WebhookEvent> recent(WorkspaceId workspace, int limit) {
+        return em.createQuery("SELECT e FROM WebhookEvent e WHERE e.workspaceId = :workspace ORDER BY e.receivedAt DESC",
+                        WebhookEvent.class)
+                .setParameter("workspace", workspace.value())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

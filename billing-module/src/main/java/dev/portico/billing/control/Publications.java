@@ -1,0 +1,124 @@
+package dev.portico.billing.control;
+
+import dev.portico.billing.api.BillingEvent;
+import dev.portico.billing.entity.Publication;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The publication registry: billing's domain events, one row per event and listener, written in
+ * the transaction of the change that caused them and completed in each listener's own transaction.
+ * A listener's failure rolls back only its own work; the row records the attempt and when to try
+ * again ({@code portico.publications.retry-backoff}, doubling up to an hour).
+ */
+@ApplicationScoped
+@Transactional
+public class Publications {
+
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    @PersistenceContext(unitName = "billing")
+    EntityManager em;
+
+    @Inject
+    Listeners listeners;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "portico.publications.retry-backoff")
+    Duration backoff;
+
+    /** How long the node that records a publication has to deliver it before the sweep may. */
+    @Inject
+    @ConfigProperty(name = "portico.publications.sweep-after")
+    Duration sweepAfter;
+
+    /** Records {@code fact} for each of its listeners in the caller's transaction; returns the rows' ids. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> record(BillingEvent fact) {
+        Instant now = clock.instant();
+        List<String> ids = new ArrayList<>();
+        for (String listener : listeners.of(fact).keySet()) {
+            Publication row = new Publication(listener, FactCodec.type(fact), FactCodec.write(fact), fact.stripeEventId(),
+                    fact.workspace().value(), now, now.plus(sweepAfter));
+            em.persist(row);
+            ids.add(row.id());
+        }
+        return ids;
+    }
+
+    /**
+     * Runs the listener of one publication and completes it, in one new transaction: either both
+     * happen or neither. Nothing happens when it is already completed (on this node or another:
+     * the row is locked first).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void deliver(String id) {
+        Publication row = em.find(Publication.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || row.isCompleted()) {
+            return;
+        }
+        ObserverMethod<BillingEvent> listener = listeners.named(row.listener())
+                .orElseThrow(() -> new IllegalStateException("No listener " + row.listener() + " is deployed."));
+        listener.notify(FactCodec.read(row.eventType(), row.payload()));
+        row.complete(clock.instant());
+    }
+
+    /** Records a failed delivery in a transaction of its own (the listener's was rolled back). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(String id, String why) {
+        Publication row = em.find(Publication.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null && !row.isCompleted()) {
+            row.fail(why, delay(row.attempts() + 1), clock.instant());
+        }
+    }
+
+    /** Incomplete publications whose (next) delivery is due, oldest first. */
+    public List<String> due(int limit) {
+        return em.createQuery("SELECT p.id FROM Publication p WHERE p.nextAttemptAt <= :now ORDER BY p.nextAttemptAt",
+                        String.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Incomplete publications, oldest first, for operators. */
+    public List<Publication> incomplete(int limit) {
+        return em.createQuery("SELECT p FROM Publication p WHERE p.nextAttemptAt IS NOT NULL ORDER BY p.createdAt",
+                        Publication.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** How many publications the Stripe event caused, and how many of those are incomplete. */
+    public long[] countFor(String stripeEventId) {
+        Object[] counts = em.createQuery("SELECT COUNT(p), SUM(CASE WHEN p.nextAttemptAt IS NULL THEN 0 ELSE 1 END)"
+                        + " FROM Publication p WHERE p.stripeEventId = :event", Object[].class)
+                .setParameter("event", stripeEventId)
+                .getSingleResult();
+        return new long[] {((Number) counts[0]).longValue(), counts[1] == null ? 0 : ((Number) counts[1]).longValue()};
+    }
+
+    public long countIncomplete() {
+        return em.createQuery("SELECT COUNT(p) FROM Publication p WHERE p.nextAttemptAt IS NOT NULL", Long.class)
+                .getSingleResult();
+    }
+
+    private Duration delay(int attempts) {
+        Duration delay = backoff.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.portico.billing.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Which node may apply a customer's events, and until when: the applier's serialization across
+ * nodes. Rows stay (one per customer); a claim is taken by moving its owner and lease.
+ */
+@Entity
+@Table(name = "billing_apply_claim")
+public class ApplyClaim {
+
+    @Id
+    @Column(name = "claim_key")
+    private String key;
+
+    @Column(name = "owner", length = 64, nullable = false)
+    private String owner;
+
+    @Column(name = "lease_until", nullable = false)
+    private Instant leaseUntil;
+
+    protected ApplyClaim() {
+        // for JPA
+    }
+
+    /** A claim nobody holds. */
+    public ApplyClaim(String key, Instant now) {
+        this.key = Objects.requireNonNull(key);
+        this.owner = "-";
+        this.leaseUntil = now;
+    }
+
+    /** Takes the claim for {@code node} until {@code until}, if it is free or already {@code node}'s. */
+    public boolean take(String node, Instant until, Instant now) {
+        if (!owner.equals(node) && leaseUntil.isAfter(now)) {
+            return false;
+        }
+        owner = node;
+        leaseUntil = until;
+        return true;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+}
