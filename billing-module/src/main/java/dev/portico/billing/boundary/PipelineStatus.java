@@ -1,7 +1,7 @@
 package dev.portico.billing.boundary;
 
 import dev.portico.billing.control.Inbox;
-import dev.portico.billing.control.IncomingEvent;
+import dev.portico.billing.control.Envelope;
 import dev.portico.billing.control.Publications;
 import dev.portico.billing.entity.Publication;
 import dev.portico.billing.entity.WebhookEvent.Status;
@@ -47,7 +47,7 @@ public class PipelineStatus {
     }
 
     public Optional<EventReport> event(String eventId) {
-        return Optional.ofNullable(eventId).filter(IncomingEvent::isEventId).flatMap(inbox::find)
+        return Optional.ofNullable(eventId).filter(Envelope::isEventId).flatMap(inbox::find)
                 .map(event -> {
                     long[] counts = publications.countFor(event.eventId());
                     return new EventReport(event.eventId(), event.type(), event.receivedAt(), event.processedAt(),

@@ -5,7 +5,7 @@ import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.control.Applier;
 import dev.portico.billing.control.Inbox;
-import dev.portico.billing.control.IncomingEvent;
+import dev.portico.billing.control.Envelope;
 import dev.portico.billing.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class WebhookEvents {
 
     /** Applies a failed event of the workspace again, now. */
     public Entry retry(WorkspaceId workspace, String eventId) {
-        WebhookEvent event = Optional.ofNullable(eventId).filter(IncomingEvent::isEventId).flatMap(inbox::find)
+        WebhookEvent event = Optional.ofNullable(eventId).filter(Envelope::isEventId).flatMap(inbox::find)
                 .filter(found -> found.workspaceId().filter(workspace.value()::equals).isPresent())
                 .orElseThrow(() -> new BillingFailure(Reason.EVENT_NOT_FOUND, "This workspace has no such event."));
         if (event.status() != WebhookEvent.Status.FAILED) {

@@ -5,7 +5,7 @@ import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.control.Applier;
 import dev.portico.billing.control.Inbox;
 import dev.portico.billing.control.InboxWriter;
-import dev.portico.billing.control.IncomingEvent;
+import dev.portico.billing.control.Envelope;
 import dev.portico.billing.control.WebhookSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class WebhookIntake {
 
     public Receipt receive(byte[] body, String signatureHeader) {
         signature.verify(body, signatureHeader);
-        IncomingEvent event = IncomingEvent.parse(new String(body, StandardCharsets.UTF_8));
+        Envelope event = Envelope.parse(new String(body, StandardCharsets.UTF_8));
         Inbox.Stored stored;
         try {
             stored = writer.store(event, body);

@@ -89,18 +89,18 @@ public class ApplierTransaction {
         if (handler.isEmpty()) {
             return Applied.ignored(null, "Portico does not act on " + row.type() + " events.");
         }
-        Delivery delivery = delivery(row, fetched);
+        TypedEvent event = typed(row, fetched);
         // A malformed id is never stored or written into a detail: the event is set aside, naming the field.
-        return StripeIds.malformed(delivery.object())
+        return StripeIds.malformed(event.object())
                 .map(field -> Applied.ignored(null, "The event's " + field + " is not a well-formed Stripe id."))
-                .orElseGet(() -> handler.get().apply(delivery));
+                .orElseGet(() -> handler.get().apply(event));
     }
 
-    private static Delivery delivery(WebhookEvent row, Map<String, Subscription> fetched) {
-        StripeObject data = Delivery.read(IncomingEvent.parse(row.payload()));
+    private static TypedEvent typed(WebhookEvent row, Map<String, Subscription> fetched) {
+        StripeObject data = TypedEvent.read(Envelope.parse(row.payload()));
         if (data == null) {
             throw new IllegalStateException("Event " + row.eventId() + " of type " + row.type() + " carries an unexpected object.");
         }
-        return new Delivery(row.eventId(), row.type(), row.stripeCreatedAt(), data, fetched);
+        return new TypedEvent(row.eventId(), row.type(), row.stripeCreatedAt(), data, fetched);
     }
 }

@@ -25,8 +25,8 @@ class CheckoutEventHandler implements EventHandler {
     }
 
     @Override
-    public Applied apply(Delivery delivery) {
-        Session session = (Session) delivery.object();
+    public Applied apply(TypedEvent event) {
+        Session session = (Session) event.object();
         String reference = session.getClientReferenceId() != null ? session.getClientReferenceId()
                 : session.getMetadata() == null ? null : session.getMetadata().get(AccountLocator.METADATA_WORKSPACE);
         if (!WorkspaceId.isValid(reference) || session.getCustomer() == null) {

@@ -32,32 +32,32 @@ class CustomerEventHandler implements EventHandler {
     }
 
     @Override
-    public Applied apply(Delivery delivery) {
-        return delivery.object() instanceof Customer customer ? customer(delivery, customer)
-                : paymentMethod(delivery, (PaymentMethod) delivery.object());
+    public Applied apply(TypedEvent event) {
+        return event.object() instanceof Customer customer ? customer(event, customer)
+                : paymentMethod(event, (PaymentMethod) event.object());
     }
 
-    private Applied customer(Delivery delivery, Customer customer) {
+    private Applied customer(TypedEvent event, Customer customer) {
         Optional<BillingAccount> found = locator.byCustomerOrMetadata(customer.getId(), customer.getMetadata());
         if (found.isEmpty()) {
             return Applied.unmatched("No workspace has customer " + customer.getId() + " yet.");
         }
         BillingAccount account = found.get();
         List<BillingEvent> events = new ArrayList<>();
-        if (account.contact(customer.getEmail(), customer.getName(), delivery.created(), clock.instant())) {
-            events.add(new BillingContactChanged(delivery.eventId(), account.workspace(), customer.getEmail(),
+        if (account.contact(customer.getEmail(), customer.getName(), event.created(), clock.instant())) {
+            events.add(new BillingContactChanged(event.eventId(), account.workspace(), customer.getEmail(),
                     customer.getName()));
         }
         String defaultMethod = customer.getInvoiceSettings() == null ? null
                 : customer.getInvoiceSettings().getDefaultPaymentMethod();
         if (account.paymentMethod(defaultMethod, clock.instant())) {
-            events.add(new PaymentMethodUpdated(delivery.eventId(), account.workspace(), defaultMethod));
+            events.add(new PaymentMethodUpdated(event.eventId(), account.workspace(), defaultMethod));
         }
         return events.isEmpty() ? Applied.ignored(account.workspace(), "Nothing new about the customer.")
                 : Applied.applied(account.workspace(), events);
     }
 
-    private Applied paymentMethod(Delivery delivery, PaymentMethod method) {
+    private Applied paymentMethod(TypedEvent event, PaymentMethod method) {
         Optional<BillingAccount> found = method.getCustomer() == null ? Optional.empty() : locator.byCustomer(method.getCustomer());
         if (found.isEmpty()) {
             return Applied.unmatched("No workspace has customer " + method.getCustomer() + " yet.");
@@ -67,6 +67,6 @@ class CustomerEventHandler implements EventHandler {
             return Applied.ignored(account.workspace(), "Payment method already known.");
         }
         return Applied.applied(account.workspace(),
-                List.of(new PaymentMethodUpdated(delivery.eventId(), account.workspace(), method.getId())));
+                List.of(new PaymentMethodUpdated(event.eventId(), account.workspace(), method.getId())));
     }
 }

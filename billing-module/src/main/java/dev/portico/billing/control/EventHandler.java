@@ -5,5 +5,5 @@ interface EventHandler {
 
     boolean handles(String eventType);
 
-    Applied apply(Delivery delivery);
+    Applied apply(TypedEvent event);
 }

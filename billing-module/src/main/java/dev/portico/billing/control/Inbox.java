@@ -50,17 +50,17 @@ public class Inbox {
      * refuses (a concurrent delivery of one of them on another node: the caller stores each alone).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Stored> storeAll(List<IncomingEvent> events, List<byte[]> payloads) {
+    public List<Stored> storeAll(List<Envelope> events, List<byte[]> payloads) {
         Map<String, Status> held = new HashMap<>();
         em.createQuery("SELECT e.eventId, e.status FROM WebhookEvent e WHERE e.eventId IN :ids", Object[].class)
-                .setParameter("ids", events.stream().map(IncomingEvent::id).distinct().toList())
+                .setParameter("ids", events.stream().map(Envelope::id).distinct().toList())
                 .getResultList()
                 .forEach(row -> held.put((String) row[0], (Status) row[1]));
         Instant now = clock.instant();
         Set<String> added = new HashSet<>();
         List<Stored> stored = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            IncomingEvent event = events.get(i);
+            Envelope event = events.get(i);
             Status status = held.get(event.id());
             if (status == null && added.add(event.id())) {
                 em.persist(new WebhookEvent(event.id(), event.type(), event.created(), event.customerId().orElse(null),

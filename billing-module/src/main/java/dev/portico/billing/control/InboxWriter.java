@@ -30,11 +30,11 @@ public class InboxWriter {
     private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    private record Queued(IncomingEvent event, byte[] payload, CompletableFuture<Inbox.Stored> stored) {
+    private record Queued(Envelope event, byte[] payload, CompletableFuture<Inbox.Stored> stored) {
     }
 
     /** Stores the event (or finds it held); throws when it could not be stored. */
-    public Inbox.Stored store(IncomingEvent event, byte[] payload) {
+    public Inbox.Stored store(Envelope event, byte[] payload) {
         Queued mine = new Queued(event, payload, new CompletableFuture<>());
         queue.add(mine);
         while (!mine.stored().isDone()) {

@@ -44,8 +44,8 @@ class InvoiceEventHandler implements EventHandler {
     }
 
     @Override
-    public Applied apply(Delivery delivery) {
-        InvoiceSnapshot invoice = Snapshots.of((Invoice) delivery.object());
+    public Applied apply(TypedEvent event) {
+        InvoiceSnapshot invoice = Snapshots.of((Invoice) event.object());
         Optional<BillingAccount> found = locator.byCustomer(invoice.customerId());
         if (found.isEmpty()) {
             return Applied.unmatched("No workspace has customer " + invoice.customerId() + " yet.");
@@ -56,34 +56,34 @@ class InvoiceEventHandler implements EventHandler {
             em.persist(created);
             return created;
         });
-        if (!held.update(invoice, delivery.created())) {
+        if (!held.update(invoice, event.created())) {
             return Applied.ignored(account.workspace(), "Nothing newer than what Portico holds for " + invoice.id() + ".");
         }
-        return Applied.applied(account.workspace(), switch (delivery.type()) {
-            case "invoice.payment_failed" -> failed(delivery, account, held, invoice);
-            case "invoice.payment_action_required" -> List.of(new PaymentActionRequired(delivery.eventId(),
+        return Applied.applied(account.workspace(), switch (event.type()) {
+            case "invoice.payment_failed" -> failed(event, account, held, invoice);
+            case "invoice.payment_action_required" -> List.of(new PaymentActionRequired(event.eventId(),
                     account.workspace(), invoice.id(), invoice.hostedInvoiceUrl()));
-            default -> paid(delivery, account, held, invoice);
+            default -> paid(event, account, held, invoice);
         });
     }
 
-    private List<BillingEvent> failed(Delivery delivery, BillingAccount account, BillingInvoice held, InvoiceSnapshot invoice) {
+    private List<BillingEvent> failed(TypedEvent event, BillingAccount account, BillingInvoice held, InvoiceSnapshot invoice) {
         if (held.isSettled()) {
             return List.of();
         }
         account.invoiceFailing(invoice.id(), clock.instant());
-        return List.of(new PaymentFailed(delivery.eventId(), account.workspace(), invoice.id(), invoice.attemptCount(),
+        return List.of(new PaymentFailed(event.eventId(), account.workspace(), invoice.id(), invoice.attemptCount(),
                 invoice.nextPaymentAttempt(), invoice.amountDue() == null ? 0 : invoice.amountDue(), invoice.currency(),
                 invoice.hostedInvoiceUrl()));
     }
 
-    private List<BillingEvent> paid(Delivery delivery, BillingAccount account, BillingInvoice held, InvoiceSnapshot invoice) {
+    private List<BillingEvent> paid(TypedEvent event, BillingAccount account, BillingInvoice held, InvoiceSnapshot invoice) {
         boolean wasFailing = account.failingInvoiceId().filter(invoice.id()::equals).isPresent();
         if (!held.isSettled() || !wasFailing) {
             return List.of();
         }
         account.invoiceSettled(invoice.id(), clock.instant());
-        return List.of(new PaymentRecovered(delivery.eventId(), account.workspace(), invoice.id(),
+        return List.of(new PaymentRecovered(event.eventId(), account.workspace(), invoice.id(),
                 invoice.amountPaid() == null ? 0 : invoice.amountPaid(), invoice.currency()));
     }
 }

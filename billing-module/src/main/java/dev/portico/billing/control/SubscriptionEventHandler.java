@@ -34,26 +34,26 @@ class SubscriptionEventHandler implements EventHandler {
     }
 
     @Override
-    public Applied apply(Delivery delivery) {
-        Subscription subscription = (Subscription) delivery.object();
+    public Applied apply(TypedEvent event) {
+        Subscription subscription = (Subscription) event.object();
         Optional<BillingAccount> found = locator.byCustomerOrMetadata(subscription.getCustomer(), subscription.getMetadata());
         if (found.isEmpty()) {
             return Applied.unmatched("No workspace has customer " + subscription.getCustomer() + " yet.");
         }
         BillingAccount account = found.get();
         AccountState before = account.state();
-        SnapshotOutcome outcome = account.applySubscription(Snapshots.of(subscription), delivery.created(), clock.instant());
+        SnapshotOutcome outcome = account.applySubscription(Snapshots.of(subscription), event.created(), clock.instant());
         if (outcome == SnapshotOutcome.TIE) {
-            Subscription current = delivery.fetched().get(subscription.getId());
+            Subscription current = event.fetched().get(subscription.getId());
             if (current == null) {
-                throw new TieBreakNeeded(delivery.eventId(), subscription.getId());
+                throw new TieBreakNeeded(event.eventId(), subscription.getId());
             }
             account.takeFetched(Snapshots.of(current), clock.instant());
         }
-        List<BillingEvent> events = new ArrayList<>(Transitions.between(delivery.eventId(), delivery.created(), account.workspace(), before,
+        List<BillingEvent> events = new ArrayList<>(Transitions.between(event.eventId(), event.created(), account.workspace(), before,
                 account.state(), account.status()));
-        if (delivery.type().equals("customer.subscription.trial_will_end") && subscription.getTrialEnd() != null) {
-            events.add(new TrialEnding(delivery.eventId(), account.workspace(), subscription.getId(),
+        if (event.type().equals("customer.subscription.trial_will_end") && subscription.getTrialEnd() != null) {
+            events.add(new TrialEnding(event.eventId(), account.workspace(), subscription.getId(),
                     Snapshots.instant(subscription.getTrialEnd())));
         }
         if (outcome == SnapshotOutcome.STALE && events.isEmpty()) {

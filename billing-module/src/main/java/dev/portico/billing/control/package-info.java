@@ -6,7 +6,7 @@
  *  intake ───────────▶ inbox ─────────────▶ applier ──────────────────▶ publications
  *  (boundary            Inbox, InboxWriter   Applier, ApplierTransaction Publications,
  *   WebhookIntake:      (group commit)       Claims, EventHandlers       PublicationDelivery,
- *   verify, envelope)                                                    Listeners
+ *   verify, Envelope)                        (each given a TypedEvent)   Listeners
  * </pre>
  *
  * A Stripe event's states in the inbox ({@code WebhookEvent.Status}):

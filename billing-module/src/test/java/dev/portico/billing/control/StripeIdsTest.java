@@ -19,7 +19,7 @@ class StripeIdsTest {
     @ParameterizedTest
     @FieldSource("EXAMPLES")
     void stripesExamplesAreWellFormed(String name) {
-        assertEquals(Optional.empty(), StripeIds.malformed(Delivery.read(IncomingEvent.parse(StripeExamples.text(name)))));
+        assertEquals(Optional.empty(), StripeIds.malformed(TypedEvent.read(Envelope.parse(StripeExamples.text(name)))));
     }
 
     @ParameterizedTest
@@ -37,7 +37,7 @@ class StripeIdsTest {
     void aMalformedIdIsNamedByItsField(String example, String path, String value, String field) {
         EventJson event = StripeExamples.event(example).set(path, value.replace("\\n", "\n"));
 
-        assertEquals(Optional.of(field), StripeIds.malformed(Delivery.read(IncomingEvent.parse(event.json()))));
+        assertEquals(Optional.of(field), StripeIds.malformed(TypedEvent.read(Envelope.parse(event.json()))));
     }
 
     @Test
@@ -46,7 +46,7 @@ class StripeIdsTest {
                 .set("data.object.items.data.0.price.id", "team-monthly_2026")
                 .set("data.object.items.data.0.price.product", "portico-team");
 
-        assertEquals(Optional.empty(), StripeIds.malformed(Delivery.read(IncomingEvent.parse(event.json()))));
+        assertEquals(Optional.empty(), StripeIds.malformed(TypedEvent.read(Envelope.parse(event.json()))));
     }
 
     @Test
@@ -54,6 +54,6 @@ class StripeIdsTest {
         EventJson event = StripeExamples.event("customer.updated")
                 .set("data.object.invoice_settings.default_payment_method", "card_1NAinc2eZvKYlo2C");
 
-        assertEquals(Optional.empty(), StripeIds.malformed(Delivery.read(IncomingEvent.parse(event.json()))));
+        assertEquals(Optional.empty(), StripeIds.malformed(TypedEvent.read(Envelope.parse(event.json()))));
     }
 }

@@ -17,10 +17,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One Stripe event being applied: its id, type, Stripe's time, the typed data object and the
- * subscriptions Stripe was asked for (by id) to break a tie.
+ * A stored event as its handler sees it: its id, type, Stripe's time, the typed data object and
+ * the subscriptions Stripe was asked for (by id) to break a tie.
  */
-record Delivery(String eventId, String type, Instant created, StripeObject object, Map<String, Subscription> fetched) {
+record TypedEvent(String eventId, String type, Instant created, StripeObject object, Map<String, Subscription> fetched) {
 
     /** stripe-java's classes for the data objects Portico handles, by their {@code object} name. */
     private static final Map<String, Class<? extends StripeObject>> TYPES = Map.of(
@@ -34,12 +34,12 @@ record Delivery(String eventId, String type, Instant created, StripeObject objec
      * Reads the data object with stripe-java's own JSON mapping, straight from the payload (no
      * JSON tree in between); null for objects Portico does not handle.
      */
-    static StripeObject read(IncomingEvent event) {
+    static StripeObject read(Envelope event) {
         Class<? extends StripeObject> type = event.objectType() == null ? null : TYPES.get(event.objectType());
         return type == null ? null : dataObject(event.payload(), ApiResource.GSON.getAdapter(type));
     }
 
-    /** {@code data.object} as {@link IncomingEvent#parse} found it: the last JSON object of that name. */
+    /** {@code data.object} as {@link Envelope#parse} found it: the last JSON object of that name. */
     private static StripeObject dataObject(String payload, TypeAdapter<? extends StripeObject> adapter) {
         StripeObject object = null;
         try (JsonReader json = new JsonReader(new StringReader(payload))) {

@@ -19,15 +19,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The envelope pass and the typed read, on Stripe's own example events and on broken ones. */
-class IncomingEventTest {
+class EnvelopeTest {
 
     @Test
     void readsTheEnvelopeAndTheTypedSubscription() {
-        IncomingEvent event = IncomingEvent.parse(StripeExamples.text("customer.subscription.updated"));
+        Envelope event = Envelope.parse(StripeExamples.text("customer.subscription.updated"));
 
         assertEquals("customer.subscription.updated", event.type());
         assertEquals("subscription", event.objectType());
-        Subscription subscription = assertInstanceOf(Subscription.class, Delivery.read(event));
+        Subscription subscription = assertInstanceOf(Subscription.class, TypedEvent.read(event));
         assertEquals(Optional.of("cus_QXg1o8vcGmoR32"), event.customerId());
         assertEquals("sub_1Pgc6rB7WZ01zgkWNy0Cn5nw", subscription.getId());
         assertEquals("active", subscription.getStatus());
@@ -36,19 +36,19 @@ class IncomingEventTest {
 
     @Test
     void findsTheCustomerOfEachKindOfObject() {
-        IncomingEvent customer = IncomingEvent.parse(StripeExamples.text("customer.updated"));
-        assertEquals(((Customer) Delivery.read(customer)).getId(), customer.customerId().orElseThrow());
+        Envelope customer = Envelope.parse(StripeExamples.text("customer.updated"));
+        assertEquals(((Customer) TypedEvent.read(customer)).getId(), customer.customerId().orElseThrow());
 
-        IncomingEvent invoice = IncomingEvent.parse(StripeExamples.text("invoice.payment_failed"));
-        assertEquals(((Invoice) Delivery.read(invoice)).getCustomer(), invoice.customerId().orElseThrow());
+        Envelope invoice = Envelope.parse(StripeExamples.text("invoice.payment_failed"));
+        assertEquals(((Invoice) TypedEvent.read(invoice)).getCustomer(), invoice.customerId().orElseThrow());
 
-        IncomingEvent checkout = IncomingEvent.parse(StripeExamples.text("checkout.session.completed"));
-        assertEquals(((Session) Delivery.read(checkout)).getCustomer(), checkout.customerId().orElseThrow());
+        Envelope checkout = Envelope.parse(StripeExamples.text("checkout.session.completed"));
+        assertEquals(((Session) TypedEvent.read(checkout)).getCustomer(), checkout.customerId().orElseThrow());
     }
 
     @Test
     void keepsTheFieldsWhateverTheirOrder() {
-        IncomingEvent event = IncomingEvent.parse("""
+        Envelope event = Envelope.parse("""
                 {"type": "customer.subscription.deleted",
                  "data": {"previous_attributes": {"status": "active"},
                           "object": {"customer": "cus_1", "status": "canceled", "object": "subscription", "id": "sub_1"}},
@@ -57,27 +57,27 @@ class IncomingEventTest {
         assertEquals("evt_1", event.id());
         assertEquals(Instant.ofEpochSecond(1_700_000_000L), event.created());
         assertEquals(Optional.of("cus_1"), event.customerId());
-        assertEquals("canceled", ((Subscription) Delivery.read(event)).getStatus());
+        assertEquals("canceled", ((Subscription) TypedEvent.read(event)).getStatus());
     }
 
     @Test
     void theEnvelopeAndTheTypedReadAgreeOnWhichObjectCounts() {
-        IncomingEvent event = IncomingEvent.parse("""
+        Envelope event = Envelope.parse("""
                 {"id": "evt_4", "type": "customer.subscription.updated", "created": 1,
                  "data": {"object": {"object": "subscription", "id": "sub_1", "customer": "cus_1"}, "object": "sub_2"},
                  "data": 7}""");
 
         assertEquals(Optional.of("cus_1"), event.customerId());
-        assertEquals("sub_1", ((Subscription) Delivery.read(event)).getId());
+        assertEquals("sub_1", ((Subscription) TypedEvent.read(event)).getId());
     }
 
     @Test
     void anObjectPorticoDoesNotHandleIsReadAsNothing() {
-        IncomingEvent event = IncomingEvent.parse("""
+        Envelope event = Envelope.parse("""
                 {"id": "evt_2", "type": "charge.succeeded", "created": 1, "data": {"object": {"object": "charge", "id": "ch_1"}}}""");
 
         assertEquals(Optional.empty(), event.customerId());
-        assertNull(Delivery.read(event));
+        assertNull(TypedEvent.read(event));
     }
 
     @ParameterizedTest
@@ -118,14 +118,14 @@ class IncomingEventTest {
     @Test
     void deepNestingIsSkippedWithoutRecursion() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
-        IncomingEvent event = IncomingEvent.parse("{\"id\": \"evt_3\", \"type\": \"x\", \"created\": 1, \"extra\": " + deep
+        Envelope event = Envelope.parse("{\"id\": \"evt_3\", \"type\": \"x\", \"created\": 1, \"extra\": " + deep
                 + ", \"data\": {\"object\": {\"object\": \"charge\"}}}");
 
         assertEquals("evt_3", event.id());
     }
 
     private static void assertInvalid(String payload, String messageStart) {
-        BillingFailure failure = assertThrows(BillingFailure.class, () -> IncomingEvent.parse(payload));
+        BillingFailure failure = assertThrows(BillingFailure.class, () -> Envelope.parse(payload));
         assertEquals(Reason.INVALID_PAYLOAD, failure.reason());
         assertEquals(true, failure.getMessage().startsWith(messageStart), failure.getMessage());
     }

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * The envelope of a verified Stripe event: enough to store it in the inbox and to find the
  * customer it concerns ({@code data.object.customer}, or the id of a customer object). Read in
  * one streaming pass that skips everything else (the data object is read, typed, only when the
- * event is applied: {@link Delivery#read}); building a JSON tree first cost as much again.
+ * event is applied: {@link TypedEvent#read}); building a JSON tree first cost as much again.
  *
  * @param objectType the data object's {@code object} field, e.g. {@code subscription}
  * @param payload    the event as Stripe sent it
  */
-public record IncomingEvent(String id, String type, Instant created, Optional<String> customerId, String objectType,
-                            String payload) {
+public record Envelope(String id, String type, Instant created, Optional<String> customerId, String objectType,
+                       String payload) {
 
     /** Stripe's event ids: {@code evt_} and letters and digits. Nothing else reaches SQL or a log line. */
     private static final Pattern EVENT_ID = Pattern.compile("evt_[A-Za-z0-9]{1,250}");
@@ -33,7 +33,7 @@ public record IncomingEvent(String id, String type, Instant created, Optional<St
         return id != null && EVENT_ID.matcher(id).matches();
     }
 
-    public static IncomingEvent parse(String payload) {
+    public static Envelope parse(String payload) {
         Fields fields = new Fields();
         try (JsonReader json = new JsonReader(new StringReader(payload))) {
             if (json.peek() != JsonToken.BEGIN_OBJECT) {
@@ -46,7 +46,7 @@ public record IncomingEvent(String id, String type, Instant created, Optional<St
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             throw invalid("The payload is not valid JSON.");
         }
-        String id = Optional.ofNullable(fields.id).filter(IncomingEvent::isEventId)
+        String id = Optional.ofNullable(fields.id).filter(Envelope::isEventId)
                 .orElseThrow(() -> invalid("The event has no valid id."));
         String type = Optional.ofNullable(fields.type).filter(value -> TYPE.matcher(value).matches())
                 .orElseThrow(() -> invalid("The event has no type."));
@@ -62,7 +62,7 @@ public record IncomingEvent(String id, String type, Instant created, Optional<St
         if (customer.isPresent() && !StripeCustomerId.isValid(customer.get())) {
             throw invalid("The event's customer is not a Stripe customer id.");
         }
-        return new IncomingEvent(id, type, Instant.ofEpochSecond(fields.created), customer, fields.objectType, payload);
+        return new Envelope(id, type, Instant.ofEpochSecond(fields.created), customer, fields.objectType, payload);
     }
 
     /** What the envelope pass keeps; the last of duplicate names wins, as with a JSON tree. */
