@@ -23,14 +23,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies stored events in the background: serialized per customer, in parallel across customers
- * (at most {@code portico.applier.workers} at once, on the managed executor). The intake hands
- * over what it stored; the sweep hands over what nobody did (after a restart, or from a node that
- * died). A customer's queued events are applied together, in one transaction
- * ({@link ApplierTransaction}); when that fails they are applied one by one, so a bad event stops
- * only itself: it is recorded as failed, with a backoff ({@code portico.webhook.retry-backoff},
- * doubling, at most {@code portico.webhook.max-attempts} tries). On one node the queue serializes a
- * customer's work; across nodes the customer's claim does ({@link Claims}): work a claim held
- * elsewhere refuses is left to the sweep.
+ * (at most {@code portico.applier.workers} transactions at once, on the managed executor). The
+ * intake hands over what it stored; the sweep hands over what nobody did (after a restart, or
+ * from a node that died). Whatever is queued for customers nobody works on is applied together,
+ * in one transaction ({@link ApplierTransaction}), up to {@value #MAX_BATCH} events: the busier
+ * the intake, the bigger the batches. When a batch fails it is applied customer by customer, then
+ * event by event, so a bad event stops only itself: it is recorded as failed, with a backoff
+ * ({@code portico.webhook.retry-backoff}, doubling, at most {@code portico.webhook.max-attempts}
+ * tries). On one node the queue serializes a customer's work (its key is busy while a batch holds
+ * it); across nodes the customer's claim does ({@link Claims}): work a claim held elsewhere
+ * refuses is left to that node, or to the sweep.
  */
 @ApplicationScoped
 public class Applier {
@@ -80,6 +82,7 @@ public class Applier {
 
     /** Queues events for applying; returns at once. */
     public void offer(List<Inbox.Waiting> events) {
+        int start = 0;
         synchronized (this) {
             for (Inbox.Waiting event : events) {
                 if (queuedEvents < MAX_QUEUED && queued.computeIfAbsent(key(event), k -> new LinkedHashSet<>())
@@ -87,10 +90,14 @@ public class Applier {
                     queuedEvents++;
                 }
             }
-            while (workers < maxWorkers && hasReadyKey()) {
+            // A worker that finds nothing ready ends at once; this keeps the look for ready keys out of here.
+            if (workers < maxWorkers && !events.isEmpty()) {
                 workers++;
-                executor.execute(this::work);
+                start++;
             }
+        }
+        for (int i = 0; i < start; i++) {
+            executor.execute(this::work);
         }
     }
 
@@ -104,29 +111,33 @@ public class Applier {
             busy.add(key);
         }
         try {
-            process(event.customerId(), List.of(event.eventId()));
+            process(Map.of(key, List.of(event.eventId())));
         } finally {
-            release(key);
+            release(Set.of(key));
         }
+    }
+
+    /** A customer's key, as opposed to the key of an event that names no customer. */
+    static boolean isCustomer(String key) {
+        return key.startsWith("cus_");
     }
 
     private void work() {
         while (true) {
-            Map.Entry<String, List<String>> next;
+            Map<String, List<String>> next;
             synchronized (this) {
-                next = takeReadyKey();
-                if (next == null) {
+                next = takeReady();
+                if (next.isEmpty()) {
                     workers--;
                     return;
                 }
             }
             try {
-                Optional<String> customer = next.getKey().startsWith("cus_") ? Optional.of(next.getKey()) : Optional.empty();
-                process(customer, next.getValue());
+                process(next);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The applier failed; the sweep hands the events over again", e);
             } finally {
-                release(next.getKey());
+                release(next.keySet());
             }
         }
     }
@@ -135,76 +146,109 @@ public class Applier {
         return queued.keySet().stream().anyMatch(key -> !busy.contains(key));
     }
 
-    private Map.Entry<String, List<String>> takeReadyKey() {
-        for (var entry : queued.entrySet()) {
-            if (!busy.contains(entry.getKey())) {
-                List<String> ids = new ArrayList<>();
-                var each = entry.getValue().iterator();
-                while (each.hasNext() && ids.size() < MAX_BATCH) {
-                    ids.add(each.next());
-                    each.remove();
-                }
-                if (entry.getValue().isEmpty()) {
-                    queued.remove(entry.getKey());
-                }
-                queuedEvents -= ids.size();
-                busy.add(entry.getKey());
-                return Map.entry(entry.getKey(), ids);
+    /**
+     * Up to {@value #MAX_BATCH} queued events of keys nobody works on, oldest keys first, those
+     * keys now busy: one transaction applies them all, however many customers they concern.
+     */
+    private Map<String, List<String>> takeReady() {
+        Map<String, List<String>> batch = new LinkedHashMap<>();
+        int taken = 0;
+        var keys = queued.entrySet().iterator();
+        while (keys.hasNext() && taken < MAX_BATCH) {
+            var entry = keys.next();
+            if (busy.contains(entry.getKey())) {
+                continue;
             }
+            List<String> ids = new ArrayList<>();
+            var each = entry.getValue().iterator();
+            while (each.hasNext() && taken < MAX_BATCH) {
+                ids.add(each.next());
+                each.remove();
+                taken++;
+            }
+            if (entry.getValue().isEmpty()) {
+                keys.remove();
+            }
+            busy.add(entry.getKey());
+            batch.put(entry.getKey(), ids);
         }
-        return null;
+        queuedEvents -= taken;
+        return batch;
     }
 
-    private synchronized void release(String key) {
-        busy.remove(key);
-        notifyAll();
-        if (queued.containsKey(key) && workers < maxWorkers) {
-            workers++;
+    private void release(Set<String> keys) {
+        boolean more;
+        synchronized (this) {
+            busy.removeAll(keys);
+            notifyAll();
+            more = workers < maxWorkers && hasReadyKey();
+            if (more) {
+                workers++;
+            }
+        }
+        if (more) {
             executor.execute(this::work);
         }
     }
 
     /**
-     * Applies the events of one customer (or one event without a customer): together, or one by
-     * one when together fails; a tie-break is fetched from Stripe holding the customer's claim.
+     * Applies a batch: together, or key by key and then event by event when together fails; a
+     * tie-break is fetched from Stripe outside any transaction, holding the customer's claim.
      */
-    private void process(Optional<String> customer, List<String> ids) {
+    private void process(Map<String, List<String>> batch) {
         Map<String, Subscription> fetched = new HashMap<>();
-        List<String> remaining = new ArrayList<>(ids);
+        Map<String, List<String>> remaining = new LinkedHashMap<>(batch);
         while (!remaining.isEmpty()) {
             try {
-                Optional<ApplierTransaction.Done> done = transaction.apply(customer, remaining, fetched);
-                done.ifPresent(this::afterCommit);
+                afterCommit(transaction.apply(remaining, fetched));
                 return;
             } catch (TieBreakNeeded tie) {
-                if (!fetch(customer, tie, fetched)) {
-                    remaining.remove(tie.eventId());
-                }
+                fetch(remaining, tie, fetched);
             } catch (RuntimeException e) {
-                if (remaining.size() == 1) {
-                    failed(remaining.get(0), e);
-                    return;
-                }
-                remaining.forEach(id -> process(customer, List.of(id)));
+                processAlone(remaining, e);
                 return;
             }
         }
     }
 
-    /** Asks Stripe, holding the claim but no transaction; false (the event failed) when it cannot. */
-    private boolean fetch(Optional<String> customer, TieBreakNeeded tie, Map<String, Subscription> fetched) {
-        try {
-            if (customer.isPresent() && !claims.hold(customer.get())) {
-                return true; // another node applies this customer now; the next attempt finds that out
-            }
-            fetched.put(tie.subscriptionId(), stripe.retrieveSubscription(tie.subscriptionId()));
-            return true;
-        } catch (RuntimeException e) {
-            failed(tie.eventId(), e);
-            return false;
+    private void processAlone(Map<String, List<String>> failed, RuntimeException e) {
+        if (failed.size() > 1) {
+            failed.forEach((key, ids) -> process(Map.of(key, ids)));
+            return;
+        }
+        var only = failed.entrySet().iterator().next();
+        if (only.getValue().size() > 1) {
+            only.getValue().forEach(id -> process(Map.of(only.getKey(), List.of(id))));
+        } else {
+            failed(only.getValue().get(0), e);
         }
     }
 
+    /**
+     * Asks Stripe for the subscription, holding its customer's claim but no transaction; when it
+     * cannot, the event is recorded as failed and taken out of the batch.
+     */
+    private void fetch(Map<String, List<String>> batch, TieBreakNeeded tie, Map<String, Subscription> fetched) {
+        String key = batch.entrySet().stream().filter(entry -> entry.getValue().contains(tie.eventId()))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        try {
+            if (isCustomer(key) && !claims.hold(key)) {
+                return; // another node applies this customer now: the next attempt leaves it alone
+            }
+            fetched.put(tie.subscriptionId(), stripe.retrieveSubscription(tie.subscriptionId()));
+        } catch (RuntimeException e) {
+            failed(tie.eventId(), e);
+            List<String> rest = new ArrayList<>(batch.get(key));
+            rest.remove(tie.eventId());
+            if (rest.isEmpty()) {
+                batch.remove(key);
+            } else {
+                batch.put(key, rest);
+            }
+        }
+    }
+
+    /** Keys another node holds ({@code done.refused()}) are left to that node, or to the sweep. */
     private void afterCommit(ApplierTransaction.Done done) {
         delivery.deliver(done.publications());
         // Customers linked to their workspace just now: their waiting events can apply next.

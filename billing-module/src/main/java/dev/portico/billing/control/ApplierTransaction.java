@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * One transaction of the applier: a batch of stored events of one customer is applied in
- * Stripe's order (each row locked and applied only while still pending, so an event is applied
+ * One transaction of the applier: a batch of stored events, of one customer or several, is
+ * applied, each customer's in Stripe's order (each row locked and applied only while still pending, so an event is applied
  * once whoever else tries), each settled with its outcome, and billing's domain events are
  * recorded as publications, all in one commit. Throws, undoing the batch, when a handler fails or
  * needs Stripe for a tie-break ({@link TieBreakNeeded}): the caller fetches outside the
@@ -53,23 +54,30 @@ public class ApplierTransaction {
         handlers = allHandlers.stream().toList();
     }
 
-    /** What a committed batch left to do: publications to deliver, customers linked just now. */
-    public record Done(List<String> publications, Set<String> linkedCustomers) {
+    /**
+     * What a committed batch left to do: publications to deliver, customers linked just now, and
+     * the keys whose claim another node holds (their events were left alone).
+     */
+    public record Done(List<String> publications, Set<String> linkedCustomers, Set<String> refused) {
     }
 
     /**
-     * Applies those of {@code eventIds} still pending; empty (nothing done) when another node
-     * holds the customer's claim. {@code fetched}: subscriptions Stripe was asked for, by id.
+     * Applies those of the events still pending, by key (a customer id, or an event id for an
+     * event that names no customer): each customer's events in Stripe's order, under the
+     * customer's claim. {@code fetched}: subscriptions Stripe was asked for, by id.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Done> apply(Optional<String> customer, List<String> eventIds, Map<String, Subscription> fetched) {
-        if (customer.isPresent() && !claims.takeUntilCommit(customer.get())) {
-            return Optional.empty();
-        }
+    public Done apply(Map<String, List<String>> work, Map<String, Subscription> fetched) {
+        Set<String> customers = work.keySet().stream().filter(Applier::isCustomer).collect(Collectors.toSet());
+        Set<String> granted = claims.takeUntilCommit(customers);
+        Set<String> refused = customers.stream().filter(key -> !granted.contains(key)).collect(Collectors.toSet());
+        List<String> ids = work.entrySet().stream().filter(entry -> !refused.contains(entry.getKey()))
+                .flatMap(entry -> entry.getValue().stream()).toList();
         // Re-checked once locked: another node may have settled one while this waited for its lock.
-        List<WebhookEvent> rows = new ArrayList<>(inbox.lockPending(eventIds).stream().filter(WebhookEvent::isPending)
-                .toList());
-        rows.sort(Comparator.comparing(WebhookEvent::stripeCreatedAt).thenComparing(WebhookEvent::eventId));
+        List<WebhookEvent> rows = new ArrayList<>(ids.isEmpty() ? List.of()
+                : inbox.lockPending(ids).stream().filter(WebhookEvent::isPending).toList());
+        rows.sort(Comparator.comparing((WebhookEvent row) -> row.customerId().orElse(""))
+                .thenComparing(WebhookEvent::stripeCreatedAt).thenComparing(WebhookEvent::eventId));
         List<String> recorded = new ArrayList<>();
         for (WebhookEvent row : rows) {
             boolean listed = row.awaitsRetry();
@@ -81,7 +89,7 @@ public class ApplierTransaction {
             }
             result.events().forEach(fact -> recorded.addAll(publications.record(fact)));
         }
-        return Optional.of(new Done(recorded, linked.all()));
+        return new Done(recorded, linked.all(), refused);
     }
 
     private Applied apply(WebhookEvent row, Map<String, Subscription> fetched) {

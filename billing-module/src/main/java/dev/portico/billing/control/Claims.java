@@ -9,7 +9,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,12 +46,38 @@ public class Claims {
     Duration lease;
 
     /**
-     * Takes the claim within the caller's transaction, to be released when it ends (its lease
-     * ends now; the row lock keeps others out until the commit). False when another node holds it.
+     * Takes the claims of {@code keys} within the caller's transaction, row-locked until it ends
+     * (one query); returns those granted: the others are held by another node's lease.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean takeUntilCommit(String key) {
-        return locked(key).take(node, clock.instant(), clock.instant());
+    public Set<String> takeUntilCommit(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        List<ApplyClaim> claims = locked(keys);
+        if (claims.size() < keys.size()) {
+            Set<String> found = claims.stream().map(ApplyClaim::key).collect(Collectors.toSet());
+            keys.stream().filter(key -> !found.contains(key)).forEach(this::createQuietly);
+            claims = locked(keys);
+        }
+        Instant now = clock.instant();
+        return claims.stream().filter(claim -> claim.takeUntilCommit(node, now)).map(ApplyClaim::key)
+                .collect(Collectors.toSet());
+    }
+
+    private List<ApplyClaim> locked(Collection<String> keys) {
+        return em.createQuery("SELECT c FROM ApplyClaim c WHERE c.key IN :keys", ApplyClaim.class)
+                .setParameter("keys", keys)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    private void createQuietly(String key) {
+        try {
+            self.create(key);
+        } catch (RuntimeException raced) {
+            // Another node created it first; the locked read finds it.
+        }
     }
 
     /** Takes the claim for the lease, in a transaction of its own: it outlasts the transaction. */
@@ -58,11 +89,7 @@ public class Claims {
     private ApplyClaim locked(String key) {
         ApplyClaim claim = em.find(ApplyClaim.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (claim == null) {
-            try {
-                self.create(key);
-            } catch (RuntimeException raced) {
-                // Another node created it first; the locked read below finds it.
-            }
+            createQuietly(key);
             claim = em.find(ApplyClaim.class, key, LockModeType.PESSIMISTIC_WRITE);
         }
         return claim;

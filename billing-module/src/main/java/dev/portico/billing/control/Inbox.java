@@ -45,17 +45,21 @@ public class Inbox {
     }
 
     /**
-     * Stores the events not held yet, as received, in one new transaction; an event already held
-     * (or twice in the batch) is a duplicate. Fails whole, storing nothing, when the database
-     * refuses (a concurrent delivery of one of them on another node: the caller stores each alone).
+     * Stores the events, as received, in one new transaction; one twice in the batch, or (when
+     * {@code lookFirst}) one held already, is a duplicate. Fails whole, storing nothing, when the
+     * database refuses: without looking first, a duplicate of an event held already makes the
+     * primary key refuse it, and the caller stores each event alone, looking first. Stripe sends
+     * an event again only when it saw no 2xx, so the common case needs no look.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Stored> storeAll(List<Envelope> events, List<byte[]> payloads) {
+    public List<Stored> storeAll(List<Envelope> events, List<byte[]> payloads, boolean lookFirst) {
         Map<String, Status> held = new HashMap<>();
-        em.createQuery("SELECT e.eventId, e.status FROM WebhookEvent e WHERE e.eventId IN :ids", Object[].class)
-                .setParameter("ids", events.stream().map(Envelope::id).distinct().toList())
-                .getResultList()
-                .forEach(row -> held.put((String) row[0], (Status) row[1]));
+        if (lookFirst) {
+            em.createQuery("SELECT e.eventId, e.status FROM WebhookEvent e WHERE e.eventId IN :ids", Object[].class)
+                    .setParameter("ids", events.stream().map(Envelope::id).distinct().toList())
+                    .getResultList()
+                    .forEach(row -> held.put((String) row[0], (Status) row[1]));
+        }
         Instant now = clock.instant();
         Set<String> added = new HashSet<>();
         List<Stored> stored = new ArrayList<>(events.size());

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit for the intake: concurrent deliveries are stored together, in one transaction,
  * and each caller returns only once its own event is durable. Whichever request finds no write
  * under way writes everything queued (at most {@value #MAX_BATCH} per transaction) while the
- * others wait; a waiting request checks every millisecond whether it must write itself, so no
- * event is left queued. A batch the database refuses is stored event by event, so one event
- * never fails another.
+ * others wait for theirs. A request whose event is queued while another writes leaves it to that
+ * writer, which looks at the queue again after letting go of the lock: an event queued before
+ * that moment is seen by it, one queued after finds the lock free. A batch is written without
+ * looking for events held already; a batch the database refuses (such a duplicate, or any other
+ * reason) is stored event by event, looking first, so one event never fails another.
  */
 @ApplicationScoped
 public class InboxWriter {
@@ -37,15 +37,13 @@ public class InboxWriter {
     public Inbox.Stored store(Envelope event, byte[] payload) {
         Queued mine = new Queued(event, payload, new CompletableFuture<>());
         queue.add(mine);
-        while (!mine.stored().isDone()) {
-            if (writing.tryLock()) {
-                try {
-                    writeQueued();
-                } finally {
-                    writing.unlock();
-                }
-            } else {
-                awaitBriefly(mine.stored());
+        // Write while there is something to write and nobody else is: checked again after each
+        // unlock, so an event queued while this thread wrote is never left without a writer.
+        while (!queue.isEmpty() && writing.tryLock()) {
+            try {
+                writeQueued();
+            } finally {
+                writing.unlock();
             }
         }
         try {
@@ -76,7 +74,7 @@ public class InboxWriter {
     private void write(List<Queued> batch) {
         try {
             List<Inbox.Stored> stored = inbox.storeAll(batch.stream().map(Queued::event).toList(),
-                    batch.stream().map(Queued::payload).toList());
+                    batch.stream().map(Queued::payload).toList(), batch.size() == 1);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(stored.get(i));
             }
@@ -86,17 +84,9 @@ public class InboxWriter {
             } else {
                 batch.forEach(one -> write(List.of(one)));
             }
-        }
-    }
-
-    private static void awaitBriefly(CompletableFuture<?> stored) {
-        try {
-            stored.get(1, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // checked again by the caller's loop
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the inbox", e);
+        } catch (Error e) {
+            batch.forEach(one -> one.stored().completeExceptionally(e)); // nobody waits forever
+            throw e;
         }
     }
 }

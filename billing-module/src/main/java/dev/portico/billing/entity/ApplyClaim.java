@@ -36,14 +36,39 @@ public class ApplyClaim {
         this.leaseUntil = now;
     }
 
-    /** Takes the claim for {@code node} until {@code until}, if it is free or already {@code node}'s. */
+    /**
+     * Takes the claim for {@code node} until {@code until}, if it is free or already {@code node}'s.
+     * A lease only matters across transactions: within one, the row lock keeps every other node out.
+     */
     public boolean take(String node, Instant until, Instant now) {
-        if (!owner.equals(node) && leaseUntil.isAfter(now)) {
+        if (!isFreeFor(node, now)) {
             return false;
         }
         owner = node;
         leaseUntil = until;
         return true;
+    }
+
+    /**
+     * Takes the claim for the rest of the caller's transaction (the row lock does the holding):
+     * nothing is written unless {@code node} held a lease, which ends now.
+     */
+    public boolean takeUntilCommit(String node, Instant now) {
+        if (!isFreeFor(node, now)) {
+            return false;
+        }
+        if (owner.equals(node) && leaseUntil.isAfter(now)) {
+            leaseUntil = now;
+        }
+        return true;
+    }
+
+    private boolean isFreeFor(String node, Instant now) {
+        return owner.equals(node) || !leaseUntil.isAfter(now);
+    }
+
+    public String key() {
+        return key;
     }
 
     public String owner() {
