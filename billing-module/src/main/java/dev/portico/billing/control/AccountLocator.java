@@ -3,11 +3,14 @@ package dev.portico.billing.control;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.entity.BillingAccount;
 import dev.portico.billing.entity.StripeCustomerId;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +24,7 @@ import java.util.Optional;
 public class AccountLocator {
 
     static final String METADATA_WORKSPACE = "workspace_id";
+    private static final Object HELD = AccountLocator.class;
 
     @PersistenceContext(unitName = "billing")
     EntityManager em;
@@ -37,11 +41,35 @@ public class AccountLocator {
     @Inject
     Clock clock;
 
-    /** The account of this customer, locked. */
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * The account of this customer, locked. Looked up once per transaction: the applier applies
+     * many events of one customer in one transaction, and a query would also flush every change
+     * made so far instead of writing them all at the commit.
+     */
     public Optional<BillingAccount> byCustomer(String customerId) {
-        return em.createNamedQuery(BillingAccount.BY_CUSTOMER_LOCKED, BillingAccount.class)
+        BillingAccount known = held().get(customerId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<BillingAccount> found = em.createNamedQuery(BillingAccount.BY_CUSTOMER_LOCKED, BillingAccount.class)
                 .setParameter("customer", customerId)
                 .getResultStream().findFirst();
+        found.ifPresent(account -> held().put(customerId, account));
+        return found;
+    }
+
+    /** The accounts found (locked) in the current transaction, by customer id. */
+    @SuppressWarnings("unchecked")
+    private Map<String, BillingAccount> held() {
+        Map<String, BillingAccount> held = (Map<String, BillingAccount>) transaction.getResource(HELD);
+        if (held == null) {
+            held = new HashMap<>();
+            transaction.putResource(HELD, held);
+        }
+        return held;
     }
 
     /** The account of this customer, or of the workspace the metadata names (then linked to the customer). */
@@ -76,6 +104,7 @@ public class AccountLocator {
             account.linkCustomer(customer, clock.instant());
             linked.add(customerId);
         }
+        held().put(customerId, account);
         return Optional.of(account);
     }
 }
