@@ -38,7 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Applier {
 
     private static final Logger LOG = Logger.getLogger(Applier.class.getName());
-    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final int MAX_BATCH = 200;
     /** Customers' queues held in memory at most; beyond, the sweep finds the events in the inbox. */
     private static final int MAX_QUEUED = 100_000;
@@ -263,17 +262,13 @@ public class Applier {
         try {
             int attempts = inbox.find(eventId).map(WebhookEvent::attempts).orElse(0) + 1;
             LOG.log(Level.WARNING, "Applying Stripe event " + eventId + " failed (attempt " + attempts + "): " + why, e);
-            inbox.failed(eventId, why, attempts < maxAttempts ? Optional.of(delay(attempts)) : Optional.empty());
+            inbox.failed(eventId, why, attempts < maxAttempts ? Optional.of(Backoff.after(backoff, attempts)) : Optional.empty());
         } catch (RuntimeException alsoFailed) {
             LOG.log(Level.WARNING, "Could not record that Stripe event " + eventId + " failed; the sweep tries again",
                     alsoFailed);
         }
     }
 
-    private Duration delay(int attempts) {
-        Duration delay = backoff.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
-    }
 
     private static String key(Inbox.Waiting event) {
         return event.customerId().orElse(event.eventId());

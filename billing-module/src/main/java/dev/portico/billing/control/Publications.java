@@ -26,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class Publications {
 
-    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "billing")
     EntityManager em;
@@ -82,7 +81,7 @@ public class Publications {
     public void failed(String id, String why) {
         Publication row = em.find(Publication.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row != null && !row.isCompleted()) {
-            row.fail(why, delay(row.attempts() + 1), clock.instant());
+            row.fail(why, Backoff.after(backoff, row.attempts() + 1), clock.instant());
         }
     }
 
@@ -117,8 +116,4 @@ public class Publications {
                 .getSingleResult();
     }
 
-    private Duration delay(int attempts) {
-        Duration delay = backoff.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
-    }
 }
