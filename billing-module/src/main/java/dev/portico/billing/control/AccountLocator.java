@@ -7,9 +7,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,21 +52,39 @@ public class AccountLocator {
      * made so far instead of writing them all at the commit.
      */
     public Optional<BillingAccount> byCustomer(String customerId) {
-        BillingAccount known = held().get(customerId);
+        Optional<BillingAccount> known = held().get(customerId);
         if (known != null) {
-            return Optional.of(known);
+            return known;
         }
         Optional<BillingAccount> found = em.createNamedQuery(BillingAccount.BY_CUSTOMER_LOCKED, BillingAccount.class)
                 .setParameter("customer", customerId)
                 .getResultStream().findFirst();
-        found.ifPresent(account -> held().put(customerId, account));
+        held().put(customerId, found);
         return found;
     }
 
-    /** The accounts found (locked) in the current transaction, by customer id. */
+    /**
+     * Finds and locks the accounts of these customers in one query, for the rest of the
+     * transaction: the applier's batch then reads and flushes nothing until its commit. A
+     * customer without an account is remembered as such (until {@link #link} gives it one).
+     */
+    public void prefetch(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        Map<String, Optional<BillingAccount>> held = held();
+        customerIds.forEach(customer -> held.putIfAbsent(customer, Optional.empty()));
+        em.createQuery("SELECT a FROM BillingAccount a WHERE a.stripeCustomerId IN :customers", BillingAccount.class)
+                .setParameter("customers", customerIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(account -> held.put(account.customer().orElseThrow().value(), Optional.of(account)));
+    }
+
+    /** The accounts found (locked) in the current transaction, or their absence, by customer id. */
     @SuppressWarnings("unchecked")
-    private Map<String, BillingAccount> held() {
-        Map<String, BillingAccount> held = (Map<String, BillingAccount>) transaction.getResource(HELD);
+    private Map<String, Optional<BillingAccount>> held() {
+        Map<String, Optional<BillingAccount>> held = (Map<String, Optional<BillingAccount>>) transaction.getResource(HELD);
         if (held == null) {
             held = new HashMap<>();
             transaction.putResource(HELD, held);
@@ -104,7 +124,7 @@ public class AccountLocator {
             account.linkCustomer(customer, clock.instant());
             linked.add(customerId);
         }
-        held().put(customerId, account);
+        held().put(customerId, Optional.of(account));
         return Optional.of(account);
     }
 }

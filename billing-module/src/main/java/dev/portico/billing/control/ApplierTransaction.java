@@ -35,6 +35,9 @@ public class ApplierTransaction {
     Claims claims;
 
     @Inject
+    AccountLocator locator;
+
+    @Inject
     Instance<EventHandler> allHandlers;
 
     /** Resolved once: looking the handlers up per event shows in the applier's throughput. */
@@ -73,6 +76,7 @@ public class ApplierTransaction {
         Set<String> refused = customers.stream().filter(key -> !granted.contains(key)).collect(Collectors.toSet());
         List<String> ids = work.entrySet().stream().filter(entry -> !refused.contains(entry.getKey()))
                 .flatMap(entry -> entry.getValue().stream()).toList();
+        locator.prefetch(granted);
         // Re-checked once locked: another node may have settled one while this waited for its lock.
         List<WebhookEvent> rows = new ArrayList<>(ids.isEmpty() ? List.of()
                 : inbox.lockPending(ids).stream().filter(WebhookEvent::isPending).toList());
