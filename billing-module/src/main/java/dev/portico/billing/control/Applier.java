@@ -39,7 +39,7 @@ public class Applier {
 
     private static final Logger LOG = Logger.getLogger(Applier.class.getName());
     private static final int MAX_BATCH = 200;
-    /** Customers' queues held in memory at most; beyond, the sweep finds the events in the inbox. */
+    /** Events held in this node's queue at most; beyond, the sweep finds them in the inbox. */
     private static final int MAX_QUEUED = 100_000;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")

@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * One transaction of the applier: a batch of stored events, of one customer or several, is
- * applied, each customer's in Stripe's order (each row locked and applied only while still pending, so an event is applied
- * once whoever else tries), each settled with its outcome, and billing's domain events are
- * recorded as publications, all in one commit. Throws, undoing the batch, when a handler fails or
+ * applied, each customer's in Stripe's order (each row locked and applied only while still
+ * pending, so an event is applied once whoever else tries), each settled with its outcome, and
+ * billing's domain events are recorded as publications, all in one commit. Throws, undoing the batch, when a handler fails or
  * needs Stripe for a tie-break ({@link TieBreakNeeded}): the caller fetches outside the
  * transaction, or applies the events one by one.
  */
