@@ -49,10 +49,10 @@ public class PipelineStatus {
     public Optional<EventReport> event(String eventId) {
         return Optional.ofNullable(eventId).filter(Envelope::isEventId).flatMap(inbox::find)
                 .map(event -> {
-                    long[] counts = publications.countFor(event.eventId());
+                    Publications.Counts counts = publications.countFor(event.eventId());
                     return new EventReport(event.eventId(), event.type(), event.receivedAt(), event.processedAt(),
                             event.status().name(),
-                            event.attempts(), event.detail(), event.workspaceId(), counts[0], counts[1]);
+                            event.attempts(), event.detail(), event.workspaceId(), counts.total(), counts.incomplete());
                 });
     }
 

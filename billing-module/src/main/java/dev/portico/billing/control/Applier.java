@@ -2,7 +2,6 @@ package dev.portico.billing.control;
 
 import com.stripe.model.Subscription;
 import dev.portico.billing.api.BillingFailure;
-import dev.portico.billing.entity.WebhookEvent;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -247,7 +247,6 @@ public class Applier {
         }
     }
 
-    /** Keys another node holds ({@code done.refused()}) are left to that node, or to the sweep. */
     private void afterCommit(ApplierTransaction.Done done) {
         delivery.deliver(done.publications());
         // Customers linked to their workspace just now: their waiting events can apply next.
@@ -260,15 +259,16 @@ public class Applier {
         String why = e instanceof BillingFailure failure ? failure.reason() + ": " + failure.getMessage()
                 : e.getClass().getSimpleName();
         try {
-            int attempts = inbox.find(eventId).map(WebhookEvent::attempts).orElse(0) + 1;
-            LOG.log(Level.WARNING, "Applying Stripe event " + eventId + " failed (attempt " + attempts + "): " + why, e);
-            inbox.failed(eventId, why, attempts < maxAttempts ? Optional.of(Backoff.after(backoff, attempts)) : Optional.empty());
+            OptionalInt attempts = inbox.failed(eventId, why, made -> made < maxAttempts
+                    ? Optional.of(Backoff.after(backoff, made)) : Optional.empty());
+            LOG.log(Level.WARNING, "Applying Stripe event " + eventId + " failed (attempt "
+                    + (attempts.isPresent() ? attempts.getAsInt() : "?") + "): " + why, e);
         } catch (RuntimeException alsoFailed) {
+            LOG.log(Level.WARNING, "Applying Stripe event " + eventId + " failed: " + why, e);
             LOG.log(Level.WARNING, "Could not record that Stripe event " + eventId + " failed; the sweep tries again",
                     alsoFailed);
         }
     }
-
 
     private static String key(Inbox.Waiting event) {
         return event.customerId().orElse(event.eventId());

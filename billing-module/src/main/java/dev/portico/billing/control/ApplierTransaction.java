@@ -58,10 +58,10 @@ public class ApplierTransaction {
     }
 
     /**
-     * What a committed batch left to do: publications to deliver, customers linked just now, and
-     * the keys whose claim another node holds (their events were left alone).
+     * What a committed batch left to do: publications to deliver, customers linked just now.
+     * Events of customers whose claim another node holds were left alone, to that node or the sweep.
      */
-    public record Done(List<String> publications, Set<String> linkedCustomers, Set<String> refused) {
+    public record Done(List<String> publications, Set<String> linkedCustomers) {
     }
 
     /**
@@ -73,8 +73,8 @@ public class ApplierTransaction {
     public Done apply(Map<String, List<String>> work, Map<String, Subscription> fetched) {
         Set<String> customers = work.keySet().stream().filter(Applier::isCustomer).collect(Collectors.toSet());
         Set<String> granted = claims.takeUntilCommit(customers);
-        Set<String> refused = customers.stream().filter(key -> !granted.contains(key)).collect(Collectors.toSet());
-        List<String> ids = work.entrySet().stream().filter(entry -> !refused.contains(entry.getKey()))
+        List<String> ids = work.entrySet().stream()
+                .filter(entry -> !Applier.isCustomer(entry.getKey()) || granted.contains(entry.getKey()))
                 .flatMap(entry -> entry.getValue().stream()).toList();
         locator.prefetch(granted);
         // Re-checked once locked: another node may have settled one while this waited for its lock.
@@ -93,7 +93,7 @@ public class ApplierTransaction {
             }
             result.events().forEach(fact -> recorded.addAll(publications.record(fact)));
         }
-        return new Done(recorded, linked.all(), refused);
+        return new Done(recorded, linked.all());
     }
 
     private Applied apply(WebhookEvent row, Map<String, Subscription> fetched) {

@@ -54,15 +54,20 @@ public class Claims {
         if (keys.isEmpty()) {
             return Set.of();
         }
+        Instant now = clock.instant();
+        return lockedCreating(keys).stream().filter(claim -> claim.takeUntilCommit(node, now)).map(ApplyClaim::key)
+                .collect(Collectors.toSet());
+    }
+
+    /** The claims of {@code keys}, row-locked, those never taken before created first. */
+    private List<ApplyClaim> lockedCreating(Collection<String> keys) {
         List<ApplyClaim> claims = locked(keys);
         if (claims.size() < keys.size()) {
             Set<String> found = claims.stream().map(ApplyClaim::key).collect(Collectors.toSet());
             keys.stream().filter(key -> !found.contains(key)).forEach(this::createQuietly);
             claims = locked(keys);
         }
-        Instant now = clock.instant();
-        return claims.stream().filter(claim -> claim.takeUntilCommit(node, now)).map(ApplyClaim::key)
-                .collect(Collectors.toSet());
+        return claims;
     }
 
     private List<ApplyClaim> locked(Collection<String> keys) {
@@ -83,16 +88,7 @@ public class Claims {
     /** Takes the claim for the lease, in a transaction of its own: it outlasts the transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean hold(String key) {
-        return locked(key).take(node, clock.instant().plus(lease), clock.instant());
-    }
-
-    private ApplyClaim locked(String key) {
-        ApplyClaim claim = em.find(ApplyClaim.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (claim == null) {
-            createQuietly(key);
-            claim = em.find(ApplyClaim.class, key, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return claim;
+        return lockedCreating(List.of(key)).get(0).take(node, clock.instant().plus(lease), clock.instant());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -19,7 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The durable record of every verified Stripe event, keyed by the event id: written by the
@@ -104,20 +106,26 @@ public class Inbox {
         return em.createQuery("SELECT e FROM WebhookEvent e WHERE e.eventId IN :ids AND e.status IN :pending",
                         WebhookEvent.class)
                 .setParameter("ids", eventIds)
-                .setParameter("pending", List.of(Status.RECEIVED, Status.FAILED, Status.UNMATCHED))
+                .setParameter("pending", WebhookEvent.PENDING)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
 
-    /** Records a failed application in a transaction of its own; retried after {@code backoff}, or never. */
+    /**
+     * Records a failed application in a transaction of its own: retried after
+     * {@code backoffAfter(attempts)}, or never when that is empty. Returns the attempts made so
+     * far, or empty when the event is no longer pending.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(String eventId, String why, Optional<Duration> backoff) {
+    public OptionalInt failed(String eventId, String why, IntFunction<Optional<Duration>> backoffAfter) {
         WebhookEvent event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
-        if (event != null && event.isPending()) {
-            event.fail(why, backoff, clock.instant());
-            event.customerId().flatMap(this::workspaceOf).ifPresent(event::concerns);
-            track(event);
+        if (event == null || !event.isPending()) {
+            return OptionalInt.empty();
         }
+        event.fail(why, backoffAfter.apply(event.attempts() + 1), clock.instant());
+        event.customerId().flatMap(this::workspaceOf).ifPresent(event::concerns);
+        track(event);
+        return OptionalInt.of(event.attempts());
     }
 
     /** So that a failed event is listed for its workspace, when its customer is known. */
@@ -135,7 +143,7 @@ public class Inbox {
                 .setParameter("before", before)
                 .setMaxResults(limit)
                 .getResultStream()
-                .map(row -> new Waiting((String) row[0], Optional.ofNullable((String) row[1])))
+                .map(Inbox::waiting)
                 .toList();
     }
 
@@ -147,8 +155,13 @@ public class Inbox {
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultStream()
-                .map(row -> new Waiting((String) row[0], Optional.ofNullable((String) row[1])))
+                .map(Inbox::waiting)
                 .toList();
+    }
+
+    /** A row of (event id, customer id). */
+    private static Waiting waiting(Object[] row) {
+        return new Waiting((String) row[0], Optional.ofNullable((String) row[1]));
     }
 
     /** Events that found no workspace for this customer yet, oldest first. */

@@ -102,13 +102,16 @@ public class Publications {
                 .getResultList();
     }
 
-    /** How many publications the Stripe event caused, and how many of those are incomplete. */
-    public long[] countFor(String stripeEventId) {
+    /** How many publications a Stripe event caused, and how many of those are incomplete. */
+    public record Counts(long total, long incomplete) {
+    }
+
+    public Counts countFor(String stripeEventId) {
         Object[] counts = em.createQuery("SELECT COUNT(p), SUM(CASE WHEN p.nextAttemptAt IS NULL THEN 0 ELSE 1 END)"
                         + " FROM Publication p WHERE p.stripeEventId = :event", Object[].class)
                 .setParameter("event", stripeEventId)
                 .getSingleResult();
-        return new long[] {((Number) counts[0]).longValue(), counts[1] == null ? 0 : ((Number) counts[1]).longValue()};
+        return new Counts(((Number) counts[0]).longValue(), counts[1] == null ? 0 : ((Number) counts[1]).longValue());
     }
 
     public long countIncomplete() {

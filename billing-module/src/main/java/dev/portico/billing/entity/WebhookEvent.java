@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +26,9 @@ public class WebhookEvent {
      * IGNORED are final.
      */
     public enum Status { RECEIVED, APPLIED, IGNORED, UNMATCHED, FAILED }
+
+    /** The states an event may still be applied from. */
+    public static final List<Status> PENDING = List.of(Status.RECEIVED, Status.FAILED, Status.UNMATCHED);
 
     @Id
     @Column(name = "event_id")
@@ -131,7 +135,7 @@ public class WebhookEvent {
     }
 
     public boolean isPending() {
-        return status == Status.RECEIVED || status == Status.FAILED || status == Status.UNMATCHED;
+        return PENDING.contains(status);
     }
 
     /** Waits for something: a retry that is due at some time, or a workspace for its customer. */
