@@ -47,8 +47,9 @@ import java.util.function.UnaryOperator;
  * at Stripe-like load, timed from each request's scheduled send. Webhooks are real
  * {@code customer.subscription.updated} events for {@value #CUSTOMERS} linked customers, each with
  * a later timestamp than the last, so every one is stored and applied. (3) for {@code webhooks},
- * the floor: the same events under a type Portico ignores, so each is verified, stored and set
- * aside as ignored; no way of applying events can beat that ratio by much.
+ * the floor: the same events under a type Portico ignores, so each is verified and stored, settled
+ * as ignored on arrival (the applier never sees it): the intake alone, which no way of applying
+ * events can beat.
  *
  * <p>The events are Stripe's examples from billing-module's test jar, edited with its
  * {@code EventJson} builder exactly as the tests edit them (hence the class path above).

@@ -7,6 +7,7 @@ import dev.portico.billing.control.Inbox;
 import dev.portico.billing.control.InboxWriter;
 import dev.portico.billing.control.Envelope;
 import dev.portico.billing.control.WebhookSignature;
+import dev.portico.billing.entity.WebhookEvent.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,10 @@ public class WebhookIntake {
     @Inject
     Applier applier;
 
-    /** What became of a delivery: stored now ({@code RECEIVED}) or held already, with its status. */
+    /**
+     * What became of a delivery: stored now ({@code RECEIVED}, or {@code IGNORED} for a type
+     * Portico does not act on) or held already, with its status.
+     */
     public record Receipt(String eventId, boolean duplicate, String status) {
     }
 
@@ -49,7 +53,7 @@ public class WebhookIntake {
             LOG.log(Level.WARNING, "Cannot store Stripe event " + event.id() + "; Stripe will retry", e);
             throw new BillingFailure(Reason.STORE_UNAVAILABLE, "The event could not be stored; please retry.");
         }
-        if (!stored.duplicate()) {
+        if (!stored.duplicate() && stored.status() == Status.RECEIVED) {
             applier.offer(List.of(new Inbox.Waiting(stored.eventId(), stored.customerId())));
         }
         return new Receipt(stored.eventId(), stored.duplicate(), stored.status().name());

@@ -7,7 +7,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
@@ -64,21 +63,13 @@ public class AccountLocator {
     }
 
     /**
-     * Finds and locks the accounts of these customers in one query, for the rest of the
-     * transaction: the applier's batch then reads and flushes nothing until its commit. A
-     * customer without an account is remembered as such (until {@link #link} gives it one).
+     * Finds and locks the accounts of these customers, for the rest of the transaction: the
+     * applier's batch then reads and flushes nothing until its commit. One by one, in customer
+     * order, like the claims ({@link Claims}), so that two batches never wait on each other in a
+     * cycle. A customer without an account is remembered as such (until {@link #link} gives it one).
      */
     public void prefetch(Collection<String> customerIds) {
-        if (customerIds.isEmpty()) {
-            return;
-        }
-        Map<String, Optional<BillingAccount>> held = held();
-        customerIds.forEach(customer -> held.putIfAbsent(customer, Optional.empty()));
-        em.createQuery("SELECT a FROM BillingAccount a WHERE a.stripeCustomerId IN :customers", BillingAccount.class)
-                .setParameter("customers", customerIds)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(account -> held.put(account.customer().orElseThrow().value(), Optional.of(account)));
+        customerIds.stream().sorted().distinct().forEach(this::byCustomer);
     }
 
     /** The accounts found (locked) in the current transaction, or their absence, by customer id. */

@@ -46,35 +46,34 @@ public class Claims {
     Duration lease;
 
     /**
-     * Takes the claims of {@code keys} within the caller's transaction, row-locked until it ends
-     * (one query); returns those granted: the others are held by another node's lease.
+     * Takes the claims of {@code keys} within the caller's transaction, row-locked until it ends;
+     * returns those granted: the others are held by another node's lease.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> takeUntilCommit(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Set.of();
-        }
         Instant now = clock.instant();
         return lockedCreating(keys).stream().filter(claim -> claim.takeUntilCommit(node, now)).map(ApplyClaim::key)
                 .collect(Collectors.toSet());
     }
 
-    /** The claims of {@code keys}, row-locked, those never taken before created first. */
+    /**
+     * The claims of {@code keys}, row-locked, those never taken before created first. Locked one
+     * by one by primary key, in key order: every applier transaction takes its claims first and
+     * in the same order, so two never wait on each other in a cycle. One query for all of them
+     * (an IN list) scanned the small claim table on Derby, locking rows of other keys on its way,
+     * and two workers deadlocked until Derby's deadlock timeout (20 s) picked a victim.
+     */
     private List<ApplyClaim> lockedCreating(Collection<String> keys) {
-        List<ApplyClaim> claims = locked(keys);
-        if (claims.size() < keys.size()) {
-            Set<String> found = claims.stream().map(ApplyClaim::key).collect(Collectors.toSet());
-            keys.stream().filter(key -> !found.contains(key)).forEach(this::createQuietly);
-            claims = locked(keys);
-        }
-        return claims;
+        return keys.stream().sorted().distinct().map(this::lockedCreating).toList();
     }
 
-    private List<ApplyClaim> locked(Collection<String> keys) {
-        return em.createQuery("SELECT c FROM ApplyClaim c WHERE c.key IN :keys", ApplyClaim.class)
-                .setParameter("keys", keys)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+    private ApplyClaim lockedCreating(String key) {
+        ApplyClaim claim = em.find(ApplyClaim.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (claim == null) {
+            createQuietly(key);
+            claim = em.find(ApplyClaim.class, key, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return claim;
     }
 
     private void createQuietly(String key) {

@@ -12,6 +12,7 @@
  * A Stripe event's states in the inbox ({@code WebhookEvent.Status}):
  *
  * <pre>
+ *   delivery ──verify, store──▶ IGNORED   (final: a type Portico does not act on, settled on arrival)
  *   delivery ──verify, store──▶ RECEIVED ──applier──▶ APPLIED   (final)
  *                                  │        └───────▶ IGNORED   (final: nothing to do)
  *                                  │        └───────▶ UNMATCHED ──its customer linked──▶ applied again

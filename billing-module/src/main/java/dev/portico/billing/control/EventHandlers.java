@@ -1,0 +1,39 @@
+package dev.portico.billing.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The event handlers, resolved once (looking them up per event showed in the applier's
+ * throughput): which one applies a type, and whether Portico acts on a type at all, which the
+ * inbox decides on arrival.
+ */
+@ApplicationScoped
+public class EventHandlers {
+
+    @Inject
+    Instance<EventHandler> all;
+
+    private List<EventHandler> handlers;
+
+    @PostConstruct
+    void resolve() {
+        handlers = all.stream().toList();
+    }
+
+    Optional<EventHandler> forType(String eventType) {
+        return handlers.stream().filter(each -> each.handles(eventType)).findFirst();
+    }
+
+    boolean actsOn(String eventType) {
+        return forType(eventType).isPresent();
+    }
+
+    static String notActedOn(String eventType) {
+        return "Portico does not act on " + eventType + " events.";
+    }
+}
