@@ -87,7 +87,7 @@ public class Claims {
     /** Takes the claim for the lease, in a transaction of its own: it outlasts the transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean hold(String key) {
-        return lockedCreating(List.of(key)).get(0).take(node, clock.instant().plus(lease), clock.instant());
+        return lockedCreating(key).take(node, clock.instant().plus(lease), clock.instant());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
