@@ -85,7 +85,7 @@ public class PipelineSweep {
             applier.offer(inbox.received(started ? clock.instant().minus(sweepAfter) : clock.instant(), BATCH));
             started = true;
             applier.offer(inbox.due(clock.instant(), BATCH));
-            publications.due(BATCH).forEach(delivery::deliver);
+            delivery.deliver(publications.due(BATCH));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The pipeline's sweep failed; next round in " + interval, e);
         }

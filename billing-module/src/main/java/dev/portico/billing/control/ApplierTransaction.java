@@ -51,7 +51,7 @@ public class ApplierTransaction {
      * What a committed batch left to do: publications to deliver, customers linked just now.
      * Events of customers whose claim another node holds were left alone, to that node or the sweep.
      */
-    public record Done(List<String> publications, Set<String> linkedCustomers) {
+    public record Done(List<Publications.Due> publications, Set<String> linkedCustomers) {
     }
 
     /**
@@ -72,7 +72,7 @@ public class ApplierTransaction {
                 : inbox.lockPending(ids).stream().filter(WebhookEvent::isPending).toList());
         rows.sort(Comparator.comparing((WebhookEvent row) -> row.customerId().orElse(""))
                 .thenComparing(WebhookEvent::stripeCreatedAt).thenComparing(WebhookEvent::eventId));
-        List<String> recorded = new ArrayList<>();
+        List<Publications.Due> recorded = new ArrayList<>();
         for (WebhookEvent row : rows) {
             boolean listed = row.awaitsRetry();
             Applied result = apply(row, fetched);

@@ -2,13 +2,18 @@ package dev.portico.billing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers publications to their listeners, each on its own: one listener's failure is recorded
- * against its publication and stops nothing else.
+ * Delivers publications to their listeners: each listener's share of a batch in one transaction
+ * of its own, so a batch costs a transaction per listener rather than per publication. When that
+ * transaction fails, that listener's publications are delivered one by one, so a failure is
+ * recorded against the one publication that caused it and stops nothing else.
  */
 @ApplicationScoped
 public class PublicationDelivery {
@@ -18,15 +23,27 @@ public class PublicationDelivery {
     @Inject
     Publications publications;
 
-    public void deliver(List<String> ids) {
-        ids.forEach(this::deliver);
+    public void deliver(List<Publications.Due> due) {
+        Map<String, List<String>> byListener = new LinkedHashMap<>();
+        due.forEach(each -> byListener.computeIfAbsent(each.listener(), listener -> new ArrayList<>()).add(each.id()));
+        byListener.values().forEach(this::deliverTogether);
     }
 
-    /** True when the publication is completed (now or earlier). */
-    public boolean deliver(String id) {
+    private void deliverTogether(List<String> ids) {
+        if (ids.size() == 1) {
+            deliverAlone(ids.get(0));
+            return;
+        }
         try {
-            publications.deliver(id);
-            return true;
+            publications.deliver(ids);
+        } catch (RuntimeException e) {
+            ids.forEach(this::deliverAlone);
+        }
+    }
+
+    private void deliverAlone(String id) {
+        try {
+            publications.deliver(List.of(id));
         } catch (RuntimeException e) {
             String why = describe(e);
             LOG.log(Level.WARNING, "Publication " + id + " failed: " + why, e);
@@ -36,7 +53,6 @@ public class PublicationDelivery {
                 LOG.log(Level.WARNING, "Could not record the failure of publication " + id + "; the sweep retries it",
                         alsoFailed);
             }
-            return false;
         }
     }
 

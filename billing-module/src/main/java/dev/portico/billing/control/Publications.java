@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,7 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class Publications {
-
 
     @PersistenceContext(unitName = "billing")
     EntityManager em;
@@ -45,35 +47,46 @@ public class Publications {
     @ConfigProperty(name = "portico.publications.sweep-after")
     Duration sweepAfter;
 
-    /** Records {@code fact} for each of its listeners in the caller's transaction; returns the rows' ids. */
+    /** A publication to deliver: its row's id and its listener's name. */
+    public record Due(String id, String listener) {
+    }
+
+    /** Records {@code fact} for each of its listeners in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<String> record(BillingEvent fact) {
+    public List<Due> record(BillingEvent fact) {
         Instant now = clock.instant();
-        List<String> ids = new ArrayList<>();
+        List<Due> recorded = new ArrayList<>();
         for (String listener : listeners.of(fact).keySet()) {
             Publication row = new Publication(listener, FactCodec.type(fact), FactCodec.write(fact), fact.stripeEventId(),
                     fact.workspace().value(), now, now.plus(sweepAfter));
             em.persist(row);
-            ids.add(row.id());
+            recorded.add(new Due(row.id(), listener));
         }
-        return ids;
+        return recorded;
     }
 
     /**
-     * Runs the listener of one publication and completes it, in one new transaction: either both
-     * happen or neither. Nothing happens when it is already completed (on this node or another:
-     * the row is locked first).
+     * Runs the listener of each publication, in the order given, and completes it, all in one new
+     * transaction: every listener call and completion happens, or none. The rows are locked first,
+     * one by one in id order (see {@link Claims} for why), so a publication completed meanwhile
+     * (on this node or another) is skipped. The caller gives one listener's publications at a
+     * time: one listener's failure must never undo another's work.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void deliver(String id) {
-        Publication row = em.find(Publication.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || row.isCompleted()) {
-            return;
+    public void deliver(List<String> ids) {
+        Map<String, Publication> locked = new HashMap<>();
+        ids.stream().sorted().distinct()
+                .forEach(id -> locked.put(id, em.find(Publication.class, id, LockModeType.PESSIMISTIC_WRITE)));
+        for (String id : new LinkedHashSet<>(ids)) {
+            Publication row = locked.get(id);
+            if (row == null || row.isCompleted()) {
+                continue;
+            }
+            ObserverMethod<BillingEvent> listener = listeners.named(row.listener())
+                    .orElseThrow(() -> new IllegalStateException("No listener " + row.listener() + " is deployed."));
+            listener.notify(FactCodec.read(row.eventType(), row.payload()));
+            row.complete(clock.instant());
         }
-        ObserverMethod<BillingEvent> listener = listeners.named(row.listener())
-                .orElseThrow(() -> new IllegalStateException("No listener " + row.listener() + " is deployed."));
-        listener.notify(FactCodec.read(row.eventType(), row.payload()));
-        row.complete(clock.instant());
     }
 
     /** Records a failed delivery in a transaction of its own (the listener's was rolled back). */
@@ -86,12 +99,14 @@ public class Publications {
     }
 
     /** Incomplete publications whose (next) delivery is due, oldest first. */
-    public List<String> due(int limit) {
-        return em.createQuery("SELECT p.id FROM Publication p WHERE p.nextAttemptAt <= :now ORDER BY p.nextAttemptAt",
-                        String.class)
+    public List<Due> due(int limit) {
+        return em.createQuery("SELECT p.id, p.listener FROM Publication p WHERE p.nextAttemptAt <= :now"
+                        + " ORDER BY p.nextAttemptAt", Object[].class)
                 .setParameter("now", clock.instant())
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultStream()
+                .map(row -> new Due((String) row[0], (String) row[1]))
+                .toList();
     }
 
     /** Incomplete publications, oldest first, for operators. */
