@@ -5,6 +5,7 @@ import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.PortalFlow;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.control.BillingAccountRepository;
+import dev.portico.billing.control.BillingMetrics;
 import dev.portico.billing.control.CustomerProvisioner;
 import dev.portico.billing.control.PortalRateLimiter;
 import dev.portico.billing.control.ReturnUrlPolicy;
@@ -13,6 +14,7 @@ import dev.portico.billing.entity.BillingAccount;
 import dev.portico.billing.entity.StripeCustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -41,6 +43,9 @@ public class PortalSessions {
     @Inject
     StripeGateway stripe;
 
+    @Inject
+    BillingMetrics metrics;
+
     /** What a caller asks for; the workspace and email come from the caller's verified token. */
     public record Request(WorkspaceId workspace, Optional<String> email, Optional<String> returnUrl,
                           Optional<PortalFlow> flow) {
@@ -62,7 +67,9 @@ public class PortalSessions {
             outcome = failure.reason().name();
             throw failure;
         } finally {
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.portalSession(outcome, took);
+            long millis = took.toMillis();
             String line = String.format("portal_session workspace=%s customer=%s flow=%s outcome=%s duration_ms=%d",
                     request.workspace(), customer == null ? "-" : customer,
                     request.flow().map(PortalFlow::wireName).orElse("-"), outcome, millis);

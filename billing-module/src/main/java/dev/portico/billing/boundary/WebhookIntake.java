@@ -3,6 +3,7 @@ package dev.portico.billing.boundary;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.control.Applier;
+import dev.portico.billing.control.BillingMetrics;
 import dev.portico.billing.control.Inbox;
 import dev.portico.billing.control.InboxWriter;
 import dev.portico.billing.control.Envelope;
@@ -36,6 +37,9 @@ public class WebhookIntake {
     @Inject
     Applier applier;
 
+    @Inject
+    BillingMetrics metrics;
+
     /**
      * What became of a delivery: stored now ({@code RECEIVED}, or {@code IGNORED} for a type
      * Portico does not act on) or held already, with its status.
@@ -56,6 +60,7 @@ public class WebhookIntake {
         if (!stored.duplicate() && stored.status() == Status.RECEIVED) {
             applier.offer(List.of(new Inbox.Waiting(stored.eventId(), stored.customerId())));
         }
+        metrics.received(event.type(), stored.duplicate() ? "duplicate" : stored.status() == Status.IGNORED ? "ignored" : "stored");
         return new Receipt(stored.eventId(), stored.duplicate(), stored.status().name());
     }
 }

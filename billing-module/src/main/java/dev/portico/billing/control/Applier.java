@@ -2,6 +2,7 @@ package dev.portico.billing.control;
 
 import com.stripe.model.Subscription;
 import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.entity.WebhookEvent;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,6 +59,9 @@ public class Applier {
 
     @Inject
     PublicationDelivery delivery;
+
+    @Inject
+    BillingMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "portico.applier.workers")
@@ -248,6 +251,7 @@ public class Applier {
     }
 
     private void afterCommit(ApplierTransaction.Done done) {
+        done.settled().forEach(each -> metrics.settled(each.type(), each.outcome(), each.lag()));
         delivery.deliver(done.publications());
         // Customers linked to their workspace just now: their waiting events can apply next.
         for (String customer : done.linkedCustomers()) {
@@ -259,10 +263,11 @@ public class Applier {
         String why = e instanceof BillingFailure failure ? failure.reason() + ": " + failure.getMessage()
                 : e.getClass().getSimpleName();
         try {
-            OptionalInt attempts = inbox.failed(eventId, why, made -> made < maxAttempts
+            Optional<WebhookEvent> recorded = inbox.failed(eventId, why, made -> made < maxAttempts
                     ? Optional.of(Backoff.after(backoff, made)) : Optional.empty());
+            recorded.ifPresent(event -> metrics.failed(event.type()));
             LOG.log(Level.WARNING, "Applying Stripe event " + eventId + " failed (attempt "
-                    + (attempts.isPresent() ? attempts.getAsInt() : "?") + "): " + why, e);
+                    + recorded.map(event -> Integer.toString(event.attempts())).orElse("?") + "): " + why, e);
         } catch (RuntimeException alsoFailed) {
             LOG.log(Level.WARNING, "Applying Stripe event " + eventId + " failed: " + why, e);
             LOG.log(Level.WARNING, "Could not record that Stripe event " + eventId + " failed; the sweep tries again",

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +53,11 @@ public class ApplierTransaction {
      * What a committed batch left to do: publications to deliver, customers linked just now.
      * Events of customers whose claim another node holds were left alone, to that node or the sweep.
      */
-    public record Done(List<Publications.Due> publications, Set<String> linkedCustomers) {
+    public record Done(List<Publications.Due> publications, Set<String> linkedCustomers, List<Settled> settled) {
+    }
+
+    /** An event this transaction settled: its type, outcome, and how long after it was stored. */
+    public record Settled(String type, WebhookEvent.Status outcome, Duration lag) {
     }
 
     /**
@@ -73,17 +79,19 @@ public class ApplierTransaction {
         rows.sort(Comparator.comparing((WebhookEvent row) -> row.customerId().orElse(""))
                 .thenComparing(WebhookEvent::stripeCreatedAt).thenComparing(WebhookEvent::eventId));
         List<Publications.Due> recorded = new ArrayList<>();
+        List<Settled> settled = new ArrayList<>();
         for (WebhookEvent row : rows) {
             boolean listed = row.awaitsRetry();
             Applied result = apply(row, fetched);
-            row.settle(result.outcome(), result.workspace() == null ? null : result.workspace().value(), result.detail(),
-                    clock.instant());
+            Instant now = clock.instant();
+            row.settle(result.outcome(), result.workspace() == null ? null : result.workspace().value(), result.detail(), now);
+            settled.add(new Settled(row.type(), row.status(), Duration.between(row.receivedAt(), now)));
             if (listed || row.awaitsRetry()) {
                 inbox.track(row);
             }
             result.events().forEach(fact -> recorded.addAll(publications.record(fact)));
         }
-        return new Done(recorded, linked.all());
+        return new Done(recorded, linked.all(), settled);
     }
 
     private Applied apply(WebhookEvent row, Map<String, Subscription> fetched) {

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -120,19 +119,19 @@ public class Inbox {
 
     /**
      * Records a failed application in a transaction of its own: retried after
-     * {@code backoffAfter(attempts)}, or never when that is empty. Returns the attempts made so
-     * far, or empty when the event is no longer pending.
+     * {@code backoffAfter(attempts)}, or never when that is empty. Returns the event as recorded,
+     * or empty when it is no longer pending.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public OptionalInt failed(String eventId, String why, IntFunction<Optional<Duration>> backoffAfter) {
+    public Optional<WebhookEvent> failed(String eventId, String why, IntFunction<Optional<Duration>> backoffAfter) {
         WebhookEvent event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
         if (event == null || !event.isPending()) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         event.fail(why, backoffAfter.apply(event.attempts() + 1), clock.instant());
         event.customerId().flatMap(this::workspaceOf).ifPresent(event::concerns);
         track(event);
-        return OptionalInt.of(event.attempts());
+        return Optional.of(event);
     }
 
     /** So that a failed event is listed for its workspace, when its customer is known. */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.portico.billing.testing.EventJson;
 import dev.portico.billing.testing.StripeSignatures;
+import dev.portico.it.observability.HealthIT;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
@@ -311,7 +312,7 @@ class WebhookIT extends DeployedEar {
     }
 
     @Test
-    void whileTheDatabaseIsDownDeliveriesAreRefusedWith503AndStripesRetrySucceeds() throws Exception {
+    void whileTheDatabaseIsDownDeliveriesAreRefusedWith503AndTheNodeIsUnreadyAndStripesRetrySucceeds() throws Exception {
         assumeTrue(DatabaseUnderTest.postgresql(),
                 "needs a database server the test can take down: runs in the PostgreSQL pass");
         String database = DatabaseUnderTest.databaseName();
@@ -319,22 +320,28 @@ class WebhookIT extends DeployedEar {
         deliver(story, "checkout.session.completed");
         byte[] body = story.event("customer.subscription.created").bytes();
         Reply down;
+        Reply unready;
         try (Connection admin = DriverManager.getConnection(DatabaseUnderTest.maintenanceUrl(), "postgres", "");
              Statement sql = admin.createStatement()) {
             sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
             try {
                 sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
                 down = StripeEvents.deliver(api, body);
+                unready = api.get("health/ready", null);
             } finally {
                 sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
             }
         }
 
+        Reply ready = eventually(() -> api.get("health/ready", null), reply -> reply.status() == 200, Duration.ofSeconds(30));
         Reply retried = StripeEvents.deliver(api, body);
         Pipeline.settled(api, retried.json().getString("id"));
 
         assertEquals(503, down.status(), down::toString);
         assertEquals("STORE_UNAVAILABLE", down.error());
+        assertEquals(503, unready.status(), unready::toString);
+        assertEquals("DOWN", HealthIT.checks(unready).get("database").getString("status"), unready::toString);
+        assertEquals(200, ready.status(), "ready again without a restart: " + ready);
         assertEquals(200, retried.status(), retried::toString);
         assertFalse(retried.json().getBoolean("duplicate"), "the refused delivery stored nothing");
         assertEquals("active", subscription(story).getString("status"));

@@ -4,6 +4,7 @@ import dev.portico.billing.api.WorkspaceId;
 import dev.portico.notification.control.Contacts;
 import dev.portico.notification.control.Dunning;
 import dev.portico.notification.control.Mailer;
+import dev.portico.notification.control.NotificationMetrics;
 import dev.portico.notification.control.NotificationSettings;
 import dev.portico.notification.control.Outbox;
 import dev.portico.notification.control.UnsubscribeLinks;
@@ -56,6 +57,9 @@ public class OutboxSender {
     NotificationSettings settings;
 
     @Inject
+    NotificationMetrics metrics;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -93,6 +97,7 @@ public class OutboxSender {
         Contact contact = contacts.of(workspace);
         if (!contact.wantsBillingEmails()) {
             outbox.suppressed(email.emailId(), "The workspace opted out of billing emails.");
+            metrics.email(email.template(), "SUPPRESSED");
             return;
         }
         Optional<String> recipient = Optional.ofNullable(email.recipient()).or(contact::recipient);
@@ -103,6 +108,7 @@ public class OutboxSender {
         try {
             mailer.send(email, recipient.get(), unsubscribe.linkFor(workspace));
             outbox.sent(email.emailId(), recipient.get());
+            metrics.email(email.template(), "SENT");
         } catch (Exception e) {
             failed(email, "SMTP: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
@@ -111,6 +117,7 @@ public class OutboxSender {
     private void failed(OutboxEmail email, String why) {
         Duration backoff = settings.backoffAfter(email.attempts() + 1);
         outbox.failed(email.emailId(), why, backoff);
+        metrics.email(email.template(), backoff == null ? "FAILED" : "RETRYING");
         LOG.log(Level.INFO, "Email {0} ({1}) not sent: {2}; {3}", new Object[] {email.emailId(), email.template(), why,
                 backoff == null ? "giving up" : "next try in " + backoff});
     }

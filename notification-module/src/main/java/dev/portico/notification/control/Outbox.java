@@ -71,6 +71,21 @@ public class Outbox {
                 .getResultList();
     }
 
+    /** Emails not sent yet (pending or retrying), for operators. */
+    public long countPending() {
+        return em.createQuery("SELECT COUNT(e) FROM OutboxEmail e WHERE e.status IN :pending", Long.class)
+                .setParameter("pending", List.of(Status.PENDING, Status.RETRYING))
+                .getSingleResult();
+    }
+
+    /** When the oldest email not sent yet was added. */
+    public Optional<Instant> oldestPending() {
+        return Optional.ofNullable(em.createQuery("SELECT MIN(e.createdAt) FROM OutboxEmail e WHERE e.status IN :pending",
+                        Timestamp.class)
+                .setParameter("pending", List.of(Status.PENDING, Status.RETRYING))
+                .getSingleResult()).map(Timestamp::toInstant);
+    }
+
     /** Claims the email for this node; the email when it won, empty when another node holds or sent it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<OutboxEmail> claim(String emailId) {

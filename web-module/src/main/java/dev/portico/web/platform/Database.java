@@ -3,18 +3,24 @@ package dev.portico.web.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -49,12 +55,14 @@ public class Database {
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
+    /** Each module's migrations, configured once the database's kind is known. */
+    private final Map<String, Flyway> migrations = new LinkedHashMap<>();
+
     @PostConstruct
     void migrate() {
-        boolean derby = isDerby();
-        Map<String, String> placeholders = Map.of("bytes_type", derby ? "BLOB" : "BYTEA");
+        Map<String, String> placeholders = Map.of("bytes_type", isDerby() ? "BLOB" : "BYTEA");
         for (String module : MODULES) {
-            MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
                     .placeholders(placeholders)
                     .locations("classpath:db/migration/" + module)
@@ -62,12 +70,38 @@ public class Database {
                     // The schema is shared: other modules' tables are no reason to skip our V1.
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
-                    .load()
-                    .migrate();
+                    .load();
+            MigrateResult result = flyway.migrate();
+            migrations.put(module, flyway);
             LOG.info(() -> String.format("Schema of %s at version %s (%d migrations applied)",
                     module, result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion,
                     result.migrationsExecuted));
         }
+    }
+
+    /** Where a module's schema stands: the version applied last, and migrations this build has that the database lacks. */
+    public record SchemaState(String version, int pending, int failed) {
+
+        public boolean current() {
+            return pending == 0 && failed == 0;
+        }
+    }
+
+    /**
+     * Each module's schema as the database holds it now (a database newer than this build, migrated
+     * by a later node, is current: migrations only add). Throws when the database cannot be read.
+     */
+    @Lock(LockType.READ)
+    public Map<String, SchemaState> schemas() {
+        Map<String, SchemaState> states = new LinkedHashMap<>();
+        migrations.forEach((module, flyway) -> {
+            MigrationInfoService info = flyway.info();
+            MigrationInfo current = info.current();
+            int failed = (int) Arrays.stream(info.all()).filter(each -> each.getState().isFailed()).count();
+            states.put(module, new SchemaState(current == null || current.getVersion() == null ? "none"
+                    : current.getVersion().getVersion(), info.pending().length, failed));
+        });
+        return states;
     }
 
     /** Derby and PostgreSQL disagree on one type Portico needs: unbounded bytes (BLOB, BYTEA). */

@@ -6,6 +6,7 @@ import dev.portico.workspace.api.AccessRefused;
 import dev.portico.workspace.api.Guarded;
 import dev.portico.workspace.api.GuardedWorkspace;
 import dev.portico.workspace.api.Operation;
+import dev.portico.workspace.control.GuardMetrics;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -37,8 +38,21 @@ public class GuardInterceptor {
     @Inject
     Enforcement enforcement;
 
+    @Inject
+    GuardMetrics metrics;
+
     @AroundInvoke
     Object guard(InvocationContext call) throws Exception {
+        try {
+            check(call);
+        } catch (AccessRefused refusal) {
+            metrics.refused(refusal);
+            throw refusal;
+        }
+        return call.proceed();
+    }
+
+    private void check(InvocationContext call) {
         WorkspaceId workspace = callerWorkspace();
         Plan plan = PLANS.computeIfAbsent(call.getMethod(), GuardInterceptor::plan);
         if (plan.target() != NO_PARAMETER && !workspace.value().equals(named(call.getParameters()[plan.target()]))) {
@@ -48,7 +62,6 @@ public class GuardInterceptor {
         if (!decision.allows(plan.operation())) {
             throw AccessRefused.byBilling(decision);
         }
-        return call.proceed();
     }
 
     private WorkspaceId callerWorkspace() {

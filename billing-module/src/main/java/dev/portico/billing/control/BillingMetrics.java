@@ -1,0 +1,103 @@
+package dev.portico.billing.control;
+
+import dev.portico.billing.entity.WebhookEvent.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Billing's figures in the application's MicroProfile Metrics registry (Prometheus at
+ * {@code /metrics?scope=application}, each name prefixed {@code portico_}). Counters are counted
+ * only once what they count is durable (after the commit). Tags take bounded values: Stripe's
+ * event types, Portico's outcomes and error codes, never an id.
+ */
+@ApplicationScoped
+public class BillingMetrics {
+
+    /** How long one reading of the backlog serves the gauges: one scrape reads several of them. */
+    private static final Duration BACKLOG_FRESH = Duration.ofSeconds(1);
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Publications publications;
+
+    @Inject
+    Clock clock;
+
+    private volatile Backlog backlog;
+
+    /** A reading of the backlog, timed by the JVM's own clock (the injectable one may be moved by tests). */
+    private record Backlog(Map<Status, Long> counts, long readAtNanos) {
+    }
+
+    /** A delivery the intake answered: {@code result} is stored, duplicate or ignored. */
+    public void received(String type, String result) {
+        registry.counter(Metadata.builder().withName("portico_webhook_events_received")
+                .withDescription("Stripe deliveries answered 2xx, by event type and result (stored, duplicate, ignored)")
+                .build(), new Tag("type", type), new Tag("result", result)).inc();
+    }
+
+    /** An event the applier settled, {@code lag} after it was stored. */
+    public void settled(String type, Status outcome, Duration lag) {
+        applied(type, outcome);
+        registry.timer(Metadata.builder().withName("portico_webhook_apply_lag")
+                .withDescription("From an event's storing to its settling by the applier").withUnit(MetricUnits.SECONDS)
+                .build()).update(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    /** An attempt to apply an event that failed (it is retried after a backoff, or given up). */
+    public void failed(String type) {
+        applied(type, Status.FAILED);
+    }
+
+    private void applied(String type, Status outcome) {
+        registry.counter(Metadata.builder().withName("portico_webhook_events_applied")
+                .withDescription("Stripe events the applier settled or failed to apply, by event type and outcome").build(),
+                new Tag("type", type), new Tag("outcome", outcome.name())).inc();
+    }
+
+    /** One attempt to open a portal session: {@code outcome} is OK or the error code. */
+    public void portalSession(String outcome, Duration took) {
+        registry.timer(Metadata.builder().withName("portico_portal_sessions")
+                .withDescription("Portal session requests, by outcome (OK or the error code), with their latency")
+                .withUnit(MetricUnits.SECONDS).build(), new Tag("outcome", outcome)).update(took);
+    }
+
+    /** The gauges, read from the database at each scrape; registered once at start-up. */
+    public void registerGauges() {
+        for (Status status : new Status[] {Status.RECEIVED, Status.FAILED, Status.UNMATCHED}) {
+            gauge("portico_webhook_backlog", "Stored events not settled yet, by status (a count in the inbox)",
+                    () -> backlog().getOrDefault(status, 0L), new Tag("status", status.name()));
+        }
+        gauge("portico_webhook_oldest_unapplied_age_seconds", "Age of the oldest stored event the applier has not applied",
+                () -> inbox.oldestReceived().map(at -> Math.max(0, Duration.between(at, clock.instant()).toSeconds()))
+                        .orElse(0L));
+        gauge("portico_publications_incomplete", "Billing events a listener has not completed yet",
+                publications::countIncomplete);
+    }
+
+    private void gauge(String name, String description, Supplier<Long> value, Tag... tags) {
+        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
+    }
+
+    private Map<Status, Long> backlog() {
+        Backlog seen = backlog;
+        if (seen == null || System.nanoTime() - seen.readAtNanos() > BACKLOG_FRESH.toNanos()) {
+            seen = new Backlog(inbox.backlog(), System.nanoTime());
+            backlog = seen;
+        }
+        return seen.counts();
+    }
+}

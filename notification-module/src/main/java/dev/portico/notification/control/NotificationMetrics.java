@@ -1,0 +1,44 @@
+package dev.portico.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Notification's figures in the application's metric registry: send attempts by template and
+ * status (counted once recorded), and the outbox's size and age, read at each scrape.
+ */
+@ApplicationScoped
+public class NotificationMetrics {
+
+    private static final Metadata EMAILS = Metadata.builder().withName("portico_emails")
+            .withDescription("Emails the sender dealt with, by template and status (SENT, RETRYING, FAILED, SUPPRESSED)")
+            .build();
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public void email(String template, String status) {
+        registry.counter(EMAILS, new Tag("template", template), new Tag("status", status)).inc();
+    }
+
+    /** The outbox gauges; registered once at start-up. */
+    public void registerGauges() {
+        registry.gauge(Metadata.builder().withName("portico_outbox_pending")
+                .withDescription("Emails in the outbox not sent yet (pending or retrying)").build(), outbox::countPending);
+        registry.gauge(Metadata.builder().withName("portico_outbox_oldest_pending_age_seconds")
+                .withDescription("Age of the oldest email in the outbox not sent yet").build(),
+                () -> outbox.oldestPending().map(at -> Math.max(0, Duration.between(at, clock.instant()).toSeconds()))
+                        .orElse(0L));
+    }
+}
