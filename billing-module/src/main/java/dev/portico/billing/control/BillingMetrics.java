@@ -2,6 +2,8 @@ package dev.portico.billing.control;
 
 import dev.portico.billing.entity.WebhookEvent.Status;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,8 +77,11 @@ public class BillingMetrics {
                 .withUnit(MetricUnits.SECONDS).build(), new Tag("outcome", outcome)).update(took);
     }
 
-    /** The gauges, read from the database at each scrape; registered once at start-up. */
-    public void registerGauges() {
+    /**
+     * The gauges, read from the database at each scrape; registered as the application starts, so
+     * they are there from the first scrape on (counters and timers appear with their first count).
+     */
+    void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
         for (Status status : new Status[] {Status.RECEIVED, Status.FAILED, Status.UNMATCHED}) {
             gauge("portico_webhook_backlog", "Stored events not settled yet, by status (a count in the inbox)",
                     () -> backlog().getOrDefault(status, 0L), new Tag("status", status.name()));

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,11 @@ class MetricsIT extends DeployedEar {
                 "portico_outbox_pending", "portico_outbox_oldest_pending_age_seconds"}) {
             assertTrue(scrape.has(gauge), () -> gauge + " in " + scrape.text());
         }
+    }
+
+    @BeforeEach
+    void smtpUp() {
+        Mailbox.start();
     }
 
     @Test

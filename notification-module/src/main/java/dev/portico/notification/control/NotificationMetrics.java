@@ -1,6 +1,8 @@
 package dev.portico.notification.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +34,8 @@ public class NotificationMetrics {
         registry.counter(EMAILS, new Tag("template", template), new Tag("status", status)).inc();
     }
 
-    /** The outbox gauges; registered once at start-up. */
-    public void registerGauges() {
+    /** The outbox gauges, read at each scrape; registered as the application starts. */
+    void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
         registry.gauge(Metadata.builder().withName("portico_outbox_pending")
                 .withDescription("Emails in the outbox not sent yet (pending or retrying)").build(), outbox::countPending);
         registry.gauge(Metadata.builder().withName("portico_outbox_oldest_pending_age_seconds")
