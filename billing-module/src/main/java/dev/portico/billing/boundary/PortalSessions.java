@@ -46,9 +46,12 @@ public class PortalSessions {
     @Inject
     BillingMetrics metrics;
 
-    /** What a caller asks for; the workspace and email come from the caller's verified token. */
+    /**
+     * What a caller asks for; the workspace and email come from the caller's verified token, the
+     * request id (for the log line) from the web layer.
+     */
     public record Request(WorkspaceId workspace, Optional<String> email, Optional<String> returnUrl,
-                          Optional<PortalFlow> flow) {
+                          Optional<PortalFlow> flow, String requestId) {
     }
 
     public String open(Request request) {
@@ -70,8 +73,8 @@ public class PortalSessions {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             metrics.portalSession(outcome, took);
             long millis = took.toMillis();
-            String line = String.format("portal_session workspace=%s customer=%s flow=%s outcome=%s duration_ms=%d",
-                    request.workspace(), customer == null ? "-" : customer,
+            String line = String.format("portal_session request=%s workspace=%s customer=%s flow=%s outcome=%s"
+                            + " duration_ms=%d", request.requestId(), request.workspace(), customer == null ? "-" : customer,
                     request.flow().map(PortalFlow::wireName).orElse("-"), outcome, millis);
             LOG.info(line);
         }

@@ -3,58 +3,57 @@ package dev.portico.billing.control;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.entity.PortalThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Per-workspace sliding-window throttle on portal sessions ({@code portico.portal.rate-limit} per
- * {@code portico.portal.rate-limit-window}). It counts per server node: with N nodes a workspace
- * gets at most N times the limit, which is still a cap on runaway clients.
+ * Per-workspace sliding-window throttle on portal sessions ({@code portico.portal.rate-limit},
+ * 1 to {@value PortalThrottle#MAX_LIMIT}, per {@code portico.portal.rate-limit-window}), counted
+ * in the database every node shares: a cluster allows a workspace the limit, not N times it.
  */
 @ApplicationScoped
 public class PortalRateLimiter {
 
-    private final Map<WorkspaceId, Deque<Instant>> recent = new ConcurrentHashMap<>();
-    private final int limit;
-    private final Duration window;
-    private final Clock clock;
+    @Inject
+    PortalThrottles throttles;
 
     @Inject
-    public PortalRateLimiter(@ConfigProperty(name = "portico.portal.rate-limit") int limit,
-                             @ConfigProperty(name = "portico.portal.rate-limit-window") Duration window,
-                             Clock clock) {
-        this.limit = limit;
-        this.window = window;
-        this.clock = clock;
-    }
+    Clock clock;
 
-    PortalRateLimiter() {
-        // for CDI proxies
-        this(0, Duration.ZERO, null);
+    @Inject
+    @ConfigProperty(name = "portico.portal.rate-limit")
+    int limit;
+
+    @Inject
+    @ConfigProperty(name = "portico.portal.rate-limit-window")
+    Duration window;
+
+    /** A limit the throttle rows cannot hold, or a window that is no window, stops the deployment. */
+    void checkAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (limit < 1 || limit > PortalThrottle.MAX_LIMIT || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("portico.portal.rate-limit must be 1 to " + PortalThrottle.MAX_LIMIT
+                    + " and portico.portal.rate-limit-window positive.");
+        }
     }
 
     /** Takes one slot for the workspace, or throws {@code RATE_LIMITED} with the wait. */
     public void acquire(WorkspaceId workspace) {
-        Instant now = clock.instant();
-        Deque<Instant> times = recent.computeIfAbsent(workspace, w -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-                times.pollFirst();
-            }
-            if (times.size() >= limit) {
-                Duration wait = Duration.between(now, times.peekFirst().plus(window));
-                throw new BillingFailure(Reason.RATE_LIMITED,
-                        "Too many portal sessions for this workspace; try again shortly.", wait);
-            }
-            times.addLast(now);
+        Optional<Duration> wait;
+        try {
+            wait = throttles.take(workspace, clock.instant(), limit, window);
+        } catch (PortalThrottles.Race race) {
+            wait = throttles.take(workspace, clock.instant(), limit, window);
+        }
+        if (wait.isPresent()) {
+            throw new BillingFailure(Reason.RATE_LIMITED, "Too many portal sessions for this workspace; try again shortly.",
+                    wait.get());
         }
     }
 }

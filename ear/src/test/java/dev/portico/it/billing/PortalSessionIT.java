@@ -8,14 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.portico.it.support.Api.Reply;
+import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
+import dev.portico.it.support.ServerClock;
 import dev.portico.it.support.StripeStandIn;
 import dev.portico.it.support.Tokens;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,6 +235,29 @@ class PortalSessionIT extends DeployedEar {
     }
 
     @Test
+    void sessionsOpenedOnAnotherNodeCountHere() throws Exception {
+        assumeTrue(DatabaseUnderTest.postgresql(),
+                "writes the shared database as another node would: runs in the PostgreSQL pass");
+        String workspace = Tokens.newWorkspace();
+        String token = Tokens.billingAdmin(workspace);
+        assertEquals(200, api.post(PATH, token, null).status(), "one session here");
+        // Nine more on another node, a moment ago: their slots are in the table every node shares.
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.postgres.url"), "postgres", "");
+             PreparedStatement update = db.prepareStatement(
+                     "UPDATE billing_portal_throttle SET slots = slots || ? WHERE workspace_id = ?")) {
+            String now = "," + ServerClock.now().toEpochMilli();
+            update.setString(1, now.repeat(9));
+            update.setString(2, workspace);
+            assertEquals(1, update.executeUpdate());
+        }
+
+        Reply throttled = api.post(PATH, token, null);
+
+        assertEquals(429, throttled.status(), throttled::toString);
+        assertEquals("RATE_LIMITED", throttled.error());
+    }
+
+    @Test
     void twentyParallelFirstRequestsMakeOneCustomer() throws Exception {
         String workspace = Tokens.newWorkspace();
         String token = Tokens.billingAdmin(workspace);
@@ -302,18 +331,26 @@ class PortalSessionIT extends DeployedEar {
     }
 
     @Test
-    void eachSessionIsLoggedOnceAndTheStripeKeyNever() {
+    void eachSessionIsLoggedOnceWithItsRequestIdAndTheStripeKeyNever() {
         String workspace = Tokens.newWorkspace();
 
-        assertEquals(200, api.post(PATH, Tokens.billingAdmin(workspace), "{\"flow\":\"payment_method_update\"}").status());
-        assertEquals(409, api.post(PATH, Tokens.billingAdmin(workspace), "{\"flow\":\"subscription_cancel\"}").status());
+        Reply opened = api.postWithHeaders(PATH, Tokens.billingAdmin(workspace), "{\"flow\":\"payment_method_update\"}",
+                "X-Request-Id", "lb-7f3a.1");
+        Reply refused = api.postWithHeaders(PATH, Tokens.billingAdmin(workspace), "{\"flow\":\"subscription_cancel\"}",
+                "X-Request-Id", "not a token; " + "x".repeat(80));
 
+        assertEquals(200, opened.status(), opened::toString);
+        assertEquals("lb-7f3a.1", opened.header("X-Request-Id"), "a well-formed id is kept");
+        assertEquals(409, refused.status(), refused::toString);
+        String fresh = refused.header("X-Request-Id");
+        assertTrue(fresh.matches("[0-9a-f-]{36}"), "a malformed id is replaced: " + fresh);
         String log = serverLog();
         Object customer = sessionFormOf(workspace).get("customer");
-        assertTrue(log.contains("portal_session workspace=" + workspace + " customer=" + customer
+        assertTrue(log.contains("portal_session request=lb-7f3a.1 workspace=" + workspace + " customer=" + customer
                 + " flow=payment_method_update outcome=OK duration_ms="), "structured success line");
-        assertTrue(log.contains("portal_session workspace=" + workspace + " customer=" + customer
+        assertTrue(log.contains("portal_session request=" + fresh + " workspace=" + workspace + " customer=" + customer
                 + " flow=subscription_cancel outcome=NO_SUBSCRIPTION duration_ms="), "structured refusal line");
+        assertFalse(log.contains("not a token"), "nothing of a malformed id reaches the log");
         assertFalse(log.contains(System.getProperty("it.stripe.api.key")), "the Stripe key is in the server log");
     }
 

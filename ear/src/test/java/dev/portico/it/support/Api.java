@@ -57,9 +57,17 @@ public final class Api {
         return send("POST", path, token, json);
     }
 
-    /** Any method, with an optional JSON (or plain) body. */
-    public Reply send(String method, String path, String token, String body) {
+    /** A POST with extra headers (name, value, name, value, ...). */
+    public Reply postWithHeaders(String path, String token, String json, String... headers) {
+        return send("POST", path, token, json, headers);
+    }
+
+    /** Any method, with an optional JSON (or plain) body and extra headers (name, value, ...). */
+    public Reply send(String method, String path, String token, String body, String... headers) {
         HttpRequest.Builder request = request(path, token);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -1,15 +1,23 @@
 package dev.portico.it.workspace;
 
+import static dev.portico.it.support.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api.Reply;
+import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.ServerClock;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -87,6 +95,32 @@ class EnforcementIT extends DeployedEar {
         assertAccess(story.workspace(), 200, 402, "read-only", "SUBSCRIPTION_PAUSED");
         deliver(story.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME.plusSeconds(180)));
         assertAccess(story.workspace(), 200, 201, "full", null);
+    }
+
+    @Test
+    void aChangeAnotherNodeWroteIsEnforcedHereWithinTheRefreshNotTheCacheTtl() throws Exception {
+        assumeTrue(DatabaseUnderTest.postgresql(),
+                "writes the shared database as another node would: runs in the PostgreSQL pass");
+        Story story = subscribed();
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME));
+        assertEquals(201, write(story.workspace()).status(), "cached here: full access");
+
+        // Another node applied a past-due event: its mirror wrote the shared copy; nothing told this node.
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.postgres.url"), "postgres", "");
+             PreparedStatement update = db.prepareStatement("UPDATE workspace_billing_standing SET status = 'past_due',"
+                     + " status_since = ?, as_of = ?, changed_at = ? WHERE workspace_id = ?")) {
+            Timestamp later = Timestamp.from(EVENT_TIME.plusSeconds(60));
+            update.setTimestamp(1, later);
+            update.setTimestamp(2, later);
+            update.setTimestamp(3, Timestamp.from(Instant.now()));
+            update.setString(4, story.workspace());
+            assertEquals(1, update.executeUpdate());
+        }
+
+        // Well under the cache's 30 s TTL: only the refresh can have brought the change here.
+        Reply refused = eventually(() -> write(story.workspace()), reply -> reply.status() == 402, Duration.ofSeconds(5));
+        assertEquals(402, refused.status(), refused::toString);
+        assertEquals("PAYMENT_PAST_DUE", refused.error());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.portico.billing.boundary.BillingStatuses;
 import dev.portico.billing.boundary.PortalSessions;
 import dev.portico.web.BodyLimit;
 import dev.portico.web.Jsons;
+import dev.portico.web.http.RequestIds;
 import dev.portico.web.identity.Caller;
 import dev.portico.web.identity.CallerResolver;
 import dev.portico.web.identity.Roles;
@@ -59,7 +60,8 @@ public class BillingResource {
         WorkspaceId workspace = caller.requireWorkspace();
         PortalSessionBody request = PortalSessionBody.parse(BodyLimit.text(body, PortalSessionBody.MAX_BYTES));
         String url = portalSessions.open(
-                new PortalSessions.Request(workspace, caller.email(), request.returnUrl(), request.flow()));
+                new PortalSessions.Request(workspace, caller.email(), request.returnUrl(), request.flow(),
+                        RequestIds.current().orElse("-")));
         return Jsons.object().add("url", url).build();
     }
 

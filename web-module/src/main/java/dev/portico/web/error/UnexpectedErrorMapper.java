@@ -1,5 +1,6 @@
 package dev.portico.web.error;
 
+import dev.portico.web.http.RequestIds;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,7 +17,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable error) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, error);
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident + ", request "
+                + RequestIds.current().orElse("-"), error);
         return ErrorBodies.response(new ApiError(500, "INTERNAL_ERROR",
                 "Something went wrong on our side (incident " + incident + ")."));
     }

@@ -35,7 +35,7 @@ public class DeclaredAccess implements DynamicFeature {
     }
 
     /** What the method declares, the method's own annotation first; {@code null} roles mean "everyone". */
-    static Rule rule(Method method, Class<?> type) {
+    public static Rule rule(Method method, Class<?> type) {
         for (AnnotatedElement element : List.of(method, type)) {
             if (element.isAnnotationPresent(DenyAll.class)) {
                 return Rule.DENY;
@@ -52,7 +52,7 @@ public class DeclaredAccess implements DynamicFeature {
     }
 
     /** Whether a token is needed, and which groups may pass (empty: none; {@code **}: any). */
-    record Rule(boolean needsToken, Set<String> roles) {
+    public record Rule(boolean needsToken, Set<String> roles) {
         static final Rule PERMIT = new Rule(false, Set.of());
         static final Rule DENY = new Rule(true, Set.of());
 

@@ -2,6 +2,7 @@ package dev.portico.web.platform;
 
 import dev.portico.billing.boundary.PipelineSweep;
 import dev.portico.notification.boundary.OutboxSender;
+import dev.portico.workspace.boundary.StandingsRefresh;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -20,9 +21,13 @@ public class BackgroundWork {
     @Inject
     OutboxSender outboxSender;
 
+    @Inject
+    StandingsRefresh standingsRefresh;
+
     @PostConstruct
     void start() {
         pipelineSweep.start();
         outboxSender.start();
+        standingsRefresh.start();
     }
 }

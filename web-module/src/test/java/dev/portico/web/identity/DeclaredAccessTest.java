@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.portico.web.ResourceMethods;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -65,25 +61,8 @@ class DeclaredAccessTest {
         assertFalse(new DeclaredAccess.Rule(true, Set.of(Roles.BILLING_ADMIN)).admits(Set.of("member")));
     }
 
-    /** Public methods of the WAR's {@code @Path} classes that carry an HTTP method (GET, POST, ...). */
     private static List<Method> resourceMethods() {
-        List<Method> found = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.portico.web")) {
-            Class<?> resource = type.reflect();
-            if (!resource.isAnnotationPresent(Path.class)) {
-                continue;
-            }
-            for (Method method : resource.getDeclaredMethods()) {
-                for (Annotation annotation : method.getAnnotations()) {
-                    if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
-                        found.add(method);
-                        break;
-                    }
-                }
-            }
-        }
-        return found;
+        return ResourceMethods.all();
     }
 
     private static boolean declares(AnnotatedElement element) {

@@ -9,7 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Reads and writes workspace-module's copy of billing state. */
 @ApplicationScoped
@@ -20,6 +24,12 @@ public class StandingStore {
 
     @Inject
     Clock clock;
+
+    /** Real time for {@code changed_at}: compared across nodes, it must not move with a test's clock. */
+    private static final Clock WALL = Clock.systemUTC();
+
+    /** At most this many changed rows are read per refresh; beyond, the caller drops its whole cache. */
+    public static final int MAX_CHANGES = 5_000;
 
     /** The stored copy, or {@link Standing#NONE} for a workspace billing has said nothing of. */
     @Transactional
@@ -38,7 +48,20 @@ public class StandingStore {
             em.persist(stored);
         }
         stored.take(change.status().status(), change.status().currentPeriodEnd(), change.asOf(), clock.instant());
+        stored.changed(WALL.instant());
         return standing(stored);
+    }
+
+    /** The copies changed after {@code since} (by the writers' wall clocks), at most {@value #MAX_CHANGES}. */
+    @Transactional
+    public Map<WorkspaceId, Standing> changedSince(Instant since) {
+        Map<WorkspaceId, Standing> changed = new HashMap<>();
+        em.createQuery("SELECT s FROM BillingStanding s WHERE s.changedAt > :since", BillingStanding.class)
+                .setParameter("since", Timestamp.from(since))
+                .setMaxResults(MAX_CHANGES)
+                .getResultStream()
+                .forEach(stored -> changed.put(new WorkspaceId(stored.workspaceId()), standing(stored)));
+        return changed;
     }
 
     private static Standing standing(BillingStanding stored) {

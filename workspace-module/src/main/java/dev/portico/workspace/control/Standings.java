@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The cached copy of every workspace's billing state, so that a guarded call costs no database
- * query. Billing's events replace entries once their transaction commits; an entry is re-read
- * after {@code portico.enforcement.cache-ttl}, which bounds how long another node's change takes
- * to show here. Time-dependent answers (period ends, grace) are computed per call, not cached.
+ * query. Billing's events replace entries once their transaction commits (on this node), or when
+ * {@code StandingsRefresh} reads another node's change (within a second); an entry is re-read
+ * after {@code portico.enforcement.cache-ttl} in any case, the safety net should a refresh miss
+ * one. Time-dependent answers (period ends, grace) are computed per call, not cached.
  */
 @ApplicationScoped
 public class Standings {
@@ -37,6 +38,20 @@ public class Standings {
     /** A committed change: replaces the entry unless a newer one is already there. */
     void committed(WorkspaceId workspace, Standing standing) {
         remember(workspace, standing);
+    }
+
+    /** Changes read from the database (another node's, or this one's): taken for the workspaces held. */
+    public void refreshed(Map<WorkspaceId, Standing> changed) {
+        changed.forEach((workspace, standing) -> {
+            if (cache.containsKey(workspace)) {
+                remember(workspace, standing);
+            }
+        });
+    }
+
+    /** Forgets every entry: each is read again when next needed. */
+    public void forgetAll() {
+        cache.clear();
     }
 
     /**

@@ -32,6 +32,10 @@ public class BillingStanding {
     @Column(name = "updated_at", nullable = false)
     private Timestamp updatedAt;
 
+    /** The writing node's wall clock (not the injectable one): compared across nodes, see StandingsRefresh. */
+    @Column(name = "changed_at")
+    private Timestamp changedAt;
+
     protected BillingStanding() {
         // for JPA
     }
@@ -56,6 +60,15 @@ public class BillingStanding {
         this.currentPeriodEnd = periodEnd == null ? null : Timestamp.from(periodEnd);
         this.asOf = Timestamp.from(asOf);
         this.updatedAt = Timestamp.from(now);
+    }
+
+    /** Marks the copy changed at {@code wallClock}, for the other nodes' caches. */
+    public void changed(Instant wallClock) {
+        this.changedAt = Timestamp.from(wallClock);
+    }
+
+    public String workspaceId() {
+        return workspaceId;
     }
 
     public String status() {
