@@ -70,12 +70,7 @@ if [ -z "${STRIPE_API_KEY:-}" ] && [ -n "$demo_dir" ]; then
   start_demo
 fi
 
-# A Portico deployed by an earlier run would load on its own at start-up, only to be deployed over
-# at once (and a run killed mid-deployment can leave it half there): forget it while the server is
-# down. The domain is this run's own copy, and the data lives outside it (portico.db.url).
-sed -i -e '/<application-ref [^>]*ref="portico"/d' -e '/<application [^>]*name="portico"/,/<\/application>/d' \
-    "$domain_dir/config/domain.xml"
-rm -rf "$domain_dir/applications/portico" "$domain_dir/applications/__internal/portico" "$domain_dir"/generated/*/portico
+bash "$(dirname "$0")/forget-app.sh" "$payara_home"
 # A local run wants a quick start more than peak speed: C1 only (the tests' and the benchmark's
 # copies of Payara keep the JVM's default).
 grep -q 'TieredStopAtLevel' "$domain_dir/config/domain.xml" || sed -i \

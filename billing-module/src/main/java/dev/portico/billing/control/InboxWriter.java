@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * writer, which looks at the queue again after letting go of the lock: an event queued before
  * that moment is seen by it, one queued after finds the lock free. A batch is written without
  * looking for events held already; a batch the database refuses (such a duplicate, or any other
- * reason) is stored event by event, looking first, so one event never fails another.
+ * reason) is stored event by event, looking first, so one event never fails another. An event
+ * refused alone is tried once more: another node may have stored it at that very moment.
  */
 @ApplicationScoped
 public class InboxWriter {
@@ -73,20 +74,34 @@ public class InboxWriter {
 
     private void write(List<Queued> batch) {
         try {
-            List<Inbox.Stored> stored = inbox.storeAll(batch.stream().map(Queued::event).toList(),
-                    batch.stream().map(Queued::payload).toList(), batch.size() == 1);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).stored().complete(stored.get(i));
-            }
+            complete(batch, store(batch));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).stored().completeExceptionally(e);
-            } else {
+            if (batch.size() > 1) {
                 batch.forEach(one -> write(List.of(one)));
+                return;
+            }
+            // Alone and refused: most likely another node stored the same event at the same moment
+            // (its row was not yet committed when this one looked). Looking again finds it.
+            try {
+                complete(batch, store(batch));
+            } catch (RuntimeException again) {
+                again.addSuppressed(e);
+                batch.get(0).stored().completeExceptionally(again);
             }
         } catch (Error e) {
             batch.forEach(one -> one.stored().completeExceptionally(e)); // nobody waits forever
             throw e;
+        }
+    }
+
+    private List<Inbox.Stored> store(List<Queued> batch) {
+        return inbox.storeAll(batch.stream().map(Queued::event).toList(), batch.stream().map(Queued::payload).toList(),
+                batch.size() == 1);
+    }
+
+    private static void complete(List<Queued> batch, List<Inbox.Stored> stored) {
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).stored().complete(stored.get(i));
         }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The persistent outbox. Emails are added in the transaction of the change that causes them, at
@@ -26,8 +27,13 @@ import java.util.function.Predicate;
 @Transactional
 public class Outbox {
 
-    /** How long a claim holds: longer than any SMTP conversation (its timeouts are seconds). */
-    static final Duration CLAIM = Duration.ofMinutes(5);
+    /**
+     * How long a node's claim on an email holds ({@code portico.mail.claim}): longer than any SMTP
+     * conversation (its timeouts are seconds); a node that dies holding one delays that email by it.
+     */
+    @Inject
+    @ConfigProperty(name = "portico.mail.claim")
+    Duration claim;
 
     @PersistenceContext(unitName = "notification")
     EntityManager em;
@@ -92,7 +98,7 @@ public class Outbox {
         Instant now = clock.instant();
         int won = em.createQuery("UPDATE OutboxEmail e SET e.claimedUntil = :until WHERE e.emailId = :id"
                         + " AND e.status IN :pending AND (e.claimedUntil IS NULL OR e.claimedUntil < :now)")
-                .setParameter("until", Timestamp.from(now.plus(CLAIM)))
+                .setParameter("until", Timestamp.from(now.plus(claim)))
                 .setParameter("id", emailId)
                 .setParameter("pending", List.of(Status.PENDING, Status.RETRYING))
                 .setParameter("now", Timestamp.from(now))

@@ -1,0 +1,180 @@
+package dev.portico.it.cluster;
+
+import static dev.portico.it.support.Eventually.eventually;
+import static dev.portico.it.support.Eventually.pause;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.portico.billing.testing.EventJson;
+import dev.portico.it.support.Api;
+import dev.portico.it.support.Api.Reply;
+import dev.portico.it.support.DatabaseUnderTest;
+import dev.portico.it.support.DeployedEar;
+import dev.portico.it.support.Mailbox;
+import dev.portico.it.support.Pipeline;
+import dev.portico.it.support.SecondNode;
+import dev.portico.it.support.StripeEvents;
+import dev.portico.it.support.StripeEvents.Story;
+import dev.portico.it.support.Tokens;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fault drills through a real two-node cluster: the node Arquillian runs and a second Payara
+ * Server ({@link SecondNode}) with the same EAR, on one PostgreSQL database. Runs in the
+ * PostgreSQL pass only (embedded Derby belongs to one JVM).
+ */
+class ClusterIT extends DeployedEar {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+    private static final int CUSTOMERS = 8;
+    private static final Instant PERIOD_END = Instant.parse("2031-03-01T10:00:00Z");
+    private static final Instant T = Instant.parse("2026-08-10T00:00:00Z");
+    private static Api nodeB;
+
+    @BeforeAll
+    static void secondNode() throws Exception {
+        if (DatabaseUnderTest.postgresql()) {
+            nodeB = SecondNode.start();
+        }
+    }
+
+    @AfterAll
+    static void stopSecondNode() throws Exception {
+        if (nodeB != null) {
+            SecondNode.stop();
+        }
+    }
+
+    @BeforeEach
+    void clusterAndSmtp() throws Exception {
+        assumeTrue(nodeB != null, "a cluster needs a database both nodes share: runs in the PostgreSQL pass");
+        nodeB = SecondNode.ensureRunning(); // a drill may have killed it
+        Mailbox.start();
+    }
+
+    @Test
+    void eachEventDeliveredToBothNodesAtOnceIsStoredOnceAppliedOnceAndMailedOnce() throws Exception {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        List<EventJson> events = List.of(
+                story.event("checkout.session.completed"),
+                story.event("customer.updated"),                                      // payment method: an email
+                story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(10)), // cancel scheduled: an email
+                story.invoiceEvent("invoice.payment_failed", 1, T.plusSeconds(30)),      // dunning: an email
+                story.subscriptionEvent("past_due", true, PERIOD_END, T.plusSeconds(40)));
+        List<String> duplicates = new ArrayList<>();
+        for (EventJson event : events) {
+            Reply[] replies = atOnce(event.bytes());
+            assertEquals(200, replies[0].status(), replies[0]::toString);
+            assertEquals(200, replies[1].status(), replies[1]::toString);
+            String id = replies[0].json().getString("id");
+            duplicates.add(replies[0].json().getBoolean("duplicate") + "/" + replies[1].json().getBoolean("duplicate"));
+            assertEquals("APPLIED", Pipeline.settled(api, id).getString("outcome"), id);
+        }
+
+        List<MimeMessage> mail = Mailbox.await(story.email(), 3, PATIENCE);
+        pause(Duration.ofSeconds(3)); // both nodes' senders run every 0.5 s: a second copy would be here by now
+        assertEquals(List.of("dunning-1", "payment-method-updated", "subscription-cancel-scheduled"),
+                mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList());
+        assertEquals(3, Mailbox.to(story.email()).size(), "each email once, whichever node sent it");
+        for (String pair : duplicates) {
+            assertEquals(1, pair.split("true", -1).length - 1, "exactly one of each pair is the duplicate: " + duplicates);
+        }
+        for (Api node : List.of(api, nodeB)) {
+            Reply write = eventually(() -> node.post(notes(story.workspace()), Tokens.member(story.workspace()),
+                    "{\"text\": \"hello\"}"), reply -> reply.status() == 402, Duration.ofSeconds(5));
+            assertEquals("PAYMENT_PAST_DUE", write.error(), "past due on every node: " + write);
+        }
+    }
+
+    @Test
+    void whenOneNodeIsKilledUnderLoadTheOtherFinishesItsWorkAndNothingIsLostOrSentTwice() throws Exception {
+        List<Story> stories = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            Story story = StripeEvents.story(Tokens.newWorkspace());
+            StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
+            stories.add(story);
+        }
+        // Three changes per customer, each an email; delivered in turn to A and B, B killed half-way.
+        List<EventJson> load = new ArrayList<>();
+        for (Story story : stories) {
+            load.add(story.event("customer.updated"));
+            load.add(story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(10)));
+            load.add(story.invoiceEvent("invoice.payment_failed", 1, T.plusSeconds(30)));
+        }
+        List<String> acknowledged = new ArrayList<>();
+        List<EventJson> refused = new ArrayList<>();
+        int acknowledgedByB = 0;
+        boolean killed = false;
+        for (int i = 0; i < load.size(); i++) {
+            if (!killed && i == load.size() / 2) {
+                SecondNode.kill();
+                killed = true;
+            }
+            Api node = i % 2 == 0 ? api : nodeB;
+            try {
+                Reply reply = StripeEvents.deliver(node, load.get(i).bytes());
+                if (reply.status() == 200) {
+                    acknowledged.add(reply.json().getString("id"));
+                    acknowledgedByB += node == nodeB ? 1 : 0;
+                } else {
+                    refused.add(load.get(i));
+                }
+            } catch (RuntimeException down) {
+                refused.add(load.get(i)); // B is gone: Stripe retries, and the retry reaches A
+            }
+        }
+        assertTrue(acknowledgedByB > 0 && !refused.isEmpty(),
+                "B took events before the kill (" + acknowledgedByB + ") and refused them after (" + refused.size() + ")");
+        for (EventJson retry : refused) {
+            Reply reply = StripeEvents.deliver(api, retry.bytes());
+            assertEquals(200, reply.status(), "Stripe's retry on the surviving node: " + reply);
+            acknowledged.add(reply.json().getString("id"));
+        }
+
+        for (String id : acknowledged) {
+            assertEquals("APPLIED", Pipeline.settled(api, id).getString("outcome"), "event " + id + " was applied");
+        }
+        for (Story story : stories) {
+            List<MimeMessage> mail = Mailbox.await(story.email(), 3, PATIENCE);
+            assertEquals(List.of("dunning-1", "payment-method-updated", "subscription-cancel-scheduled"),
+                    mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList(), story.workspace());
+        }
+        pause(Duration.ofSeconds(3));
+        for (Story story : stories) {
+            assertEquals(3, Mailbox.to(story.email()).size(), "no email twice for " + story.workspace());
+        }
+        assertEquals(load.size(), acknowledged.stream().distinct().count(), "every event acknowledged once");
+    }
+
+    /** The same signed delivery to both nodes, released together. */
+    private Reply[] atOnce(byte[] body) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        CompletableFuture<Reply> onA = CompletableFuture.supplyAsync(() -> deliverAfter(together, api, body));
+        CompletableFuture<Reply> onB = CompletableFuture.supplyAsync(() -> deliverAfter(together, nodeB, body));
+        return new Reply[] {onA.get(), onB.get()};
+    }
+
+    private static Reply deliverAfter(CyclicBarrier together, Api node, byte[] body) {
+        try {
+            together.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return StripeEvents.deliver(node, body);
+    }
+
+    private static String notes(String workspace) {
+        return "api/workspaces/" + workspace + "/notes";
+    }
+}
