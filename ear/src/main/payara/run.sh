@@ -12,6 +12,7 @@ stand_in_pid=''
 token_pid=''
 demo_token_file=''
 demo_workspace=ws-demo
+source "$(dirname "$0")/demo.sh"
 asadmin=$payara_home/bin/asadmin
 domain_dir=$payara_home/glassfish/domains/domain1
 pid_file=$domain_dir/config/pid
@@ -39,22 +40,6 @@ stop() {
   fi
   [ -n "$stand_in_pid" ] && kill "$stand_in_pid" 2>/dev/null
   exit "${1:-0}"
-}
-
-start_demo() {
-  echo "No STRIPE_API_KEY: starting the DEMO (local Stripe stand-in, local sign-in key). Not for production."
-  java -jar "$demo_dir/wiremock-standalone.jar" --port 12111 --bind-address 127.0.0.1 --disable-banner \
-      --root-dir "$repo/ear/src/main/demo" >"$demo_dir/stand-in.log" 2>&1 &
-  stand_in_pid=$!
-  export PORTICO_DEMO=true STRIPE_API_KEY=sk_test_portico_demo STRIPE_API_BASE=http://127.0.0.1:12111
-  export STRIPE_WEBHOOK_SECRET=whsec_portico_demo
-  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem"
-  export MP_JWT_VERIFY_ISSUER=https://dev.portico.local
-  # Minted (and the key pair made, the first time) while Payara starts; needed before deploying.
-  demo_token_file=$demo_dir/demo-token
-  java "$repo/bench/DevToken.java" --workspace "$demo_workspace" --admin \
-      --email billing-admin@example.com --minutes 720 >"$demo_token_file" 2>/dev/null &
-  token_pid=$!
 }
 
 # Another server on Portico's ports (a second `mvn -Prun`, another Payara) would answer in this
