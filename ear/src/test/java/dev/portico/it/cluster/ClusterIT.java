@@ -157,6 +157,42 @@ class ClusterIT extends DeployedEar {
         assertEquals(load.size(), acknowledged.stream().distinct().count(), "every event acknowledged once");
     }
 
+    @Test
+    void withSmtpDownForBothNodesEveryEmailGoesOutLaterAndOnce() throws Exception {
+        List<Story> stories = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Story story = StripeEvents.story(Tokens.newWorkspace());
+            StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
+            stories.add(story);
+        }
+        Mailbox.stop();
+        try {
+            for (int i = 0; i < stories.size(); i++) {
+                Api node = i % 2 == 0 ? api : nodeB;
+                Story story = stories.get(i);
+                for (EventJson event : List.of(story.event("customer.updated"),
+                        story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(10)))) {
+                    Reply reply = StripeEvents.deliver(node, event.bytes());
+                    assertEquals(200, reply.status(), reply::toString);
+                    Pipeline.settled(api, reply.json().getString("id"));
+                }
+            }
+            pause(Duration.ofSeconds(3)); // both nodes' senders try, and fail, a few rounds
+        } finally {
+            Mailbox.start();
+        }
+
+        for (Story story : stories) {
+            List<MimeMessage> mail = Mailbox.await(story.email(), 2, PATIENCE);
+            assertEquals(List.of("payment-method-updated", "subscription-cancel-scheduled"),
+                    mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList(), story.workspace());
+        }
+        pause(Duration.ofSeconds(3));
+        for (Story story : stories) {
+            assertEquals(2, Mailbox.to(story.email()).size(), "each email once for " + story.workspace());
+        }
+    }
+
     /** The same signed delivery to both nodes, released together. */
     private Reply[] atOnce(byte[] body) throws Exception {
         CyclicBarrier together = new CyclicBarrier(2);
