@@ -11,11 +11,6 @@ homes=("$1" "$2")
 ear=$3
 demo_dir=$4
 bases=(18000 19000)
-repo=$(cd "$(dirname "$0")/../../../.." && pwd)
-stand_in_pid=''
-token_pid=''
-demo_token_file=''
-demo_workspace=ws-demo
 source "$(dirname "$0")/demo.sh"
 trap '' PIPE
 

@@ -2,7 +2,13 @@
 # start_demo starts a local Stripe stand-in (WireMock on 127.0.0.1:12111), sets the demo's settings
 # in the environment and mints a demo sign-in token in the background (the key pair made, the
 # first time, in ~/.portico/dev-jwt). Sets stand_in_pid, token_pid and demo_token_file; needs
-# repo, demo_dir and demo_workspace.
+# demo_dir. Also defines repo (the checkout) and demo_workspace for the sourcing script.
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
+stand_in_pid=''
+token_pid=''
+demo_token_file=''
+demo_workspace=ws-demo
+
 start_demo() {
   echo "No STRIPE_API_KEY: starting the DEMO (local Stripe stand-in, local sign-in key). Not for production."
   java -jar "$demo_dir/wiremock-standalone.jar" --port 12111 --bind-address 127.0.0.1 --disable-banner \

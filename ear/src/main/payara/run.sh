@@ -7,11 +7,6 @@ set -uo pipefail
 payara_home=$1
 ear=$2
 demo_dir=${3:-}
-repo=$(cd "$(dirname "$0")/../../../.." && pwd)
-stand_in_pid=''
-token_pid=''
-demo_token_file=''
-demo_workspace=ws-demo
 source "$(dirname "$0")/demo.sh"
 asadmin=$payara_home/bin/asadmin
 domain_dir=$payara_home/glassfish/domains/domain1
