@@ -18,6 +18,9 @@ import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,6 +185,75 @@ class ClusterIT extends DeployedEar {
             Mailbox.start();
         }
 
+        for (Story story : stories) {
+            List<MimeMessage> mail = Mailbox.await(story.email(), 2, PATIENCE);
+            assertEquals(List.of("payment-method-updated", "subscription-cancel-scheduled"),
+                    mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList(), story.workspace());
+        }
+        pause(Duration.ofSeconds(3));
+        for (Story story : stories) {
+            assertEquals(2, Mailbox.to(story.email()).size(), "each email once for " + story.workspace());
+        }
+    }
+
+    @Test
+    void withTheDatabaseCutUnderLoadBothNodesAnswer503AndRecoverAndNothingIsLost() throws Exception {
+        List<Story> stories = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            Story story = StripeEvents.story(Tokens.newWorkspace());
+            StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
+            stories.add(story);
+        }
+        List<EventJson> load = new ArrayList<>();
+        for (Story story : stories) {
+            load.add(story.event("customer.updated"));
+            load.add(story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(10)));
+        }
+        List<String> acknowledged = new ArrayList<>();
+        List<EventJson> refused = new ArrayList<>();
+        List<String> otherAnswers = new ArrayList<>();
+        List<Reply> unready = new ArrayList<>();
+        String database = DatabaseUnderTest.databaseName();
+        try (Connection admin = DriverManager.getConnection(DatabaseUnderTest.maintenanceUrl(), "postgres", "");
+             Statement sql = admin.createStatement()) {
+            for (int i = 0; i < load.size(); i++) {
+                if (i == load.size() / 3) {
+                    sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
+                    sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+                }
+                Api node = i % 2 == 0 ? api : nodeB;
+                Reply reply = StripeEvents.deliver(node, load.get(i).bytes());
+                if (reply.status() == 200) {
+                    acknowledged.add(reply.json().getString("id"));
+                } else if (reply.status() == 503 && "STORE_UNAVAILABLE".equals(reply.error())) {
+                    refused.add(load.get(i));
+                } else {
+                    otherAnswers.add(reply.toString());
+                }
+                if (i == 2 * load.size() / 3) {
+                    unready.add(api.get("health/ready", null));
+                    unready.add(nodeB.get("health/ready", null));
+                    sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
+                }
+            }
+        }
+        for (Api node : List.of(api, nodeB)) {
+            Reply ready = eventually(() -> node.get("health/ready", null), reply -> reply.status() == 200,
+                    Duration.ofSeconds(30));
+            assertEquals(200, ready.status(), "ready again without a restart: " + ready);
+        }
+        for (EventJson retry : refused) {
+            Reply reply = StripeEvents.deliver(api, retry.bytes());
+            assertEquals(200, reply.status(), "Stripe's retry after the outage: " + reply);
+            acknowledged.add(reply.json().getString("id"));
+        }
+
+        assertEquals(List.of(), otherAnswers, "no answer but 200 or 503 STORE_UNAVAILABLE");
+        assertTrue(!refused.isEmpty(), "the outage refused deliveries");
+        unready.forEach(reply -> assertEquals(503, reply.status(), "unready while the database is down: " + reply));
+        for (String id : acknowledged) {
+            assertEquals("APPLIED", Pipeline.settled(api, id).getString("outcome"), "event " + id + " was applied");
+        }
         for (Story story : stories) {
             List<MimeMessage> mail = Mailbox.await(story.email(), 2, PATIENCE);
             assertEquals(List.of("payment-method-updated", "subscription-cancel-scheduled"),

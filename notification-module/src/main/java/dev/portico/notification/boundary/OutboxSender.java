@@ -17,7 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -68,6 +70,13 @@ public class OutboxSender {
 
     private ScheduledFuture<?> task;
 
+    /**
+     * Emails SMTP took whose sending this node could not record (the database failed in between),
+     * by id, with their recipient. They are recorded first thing in each round, while this node's
+     * claim still keeps the other nodes from sending them again; no new email is claimed meanwhile.
+     */
+    private final Map<String, String> sentUnrecorded = new ConcurrentHashMap<>();
+
     public synchronized void start() {
         if (task == null) {
             settings.reminders();  // a malformed schedule shows at start-up, not at the first failed payment
@@ -85,6 +94,10 @@ public class OutboxSender {
 
     void round() {
         try {
+            recordSent();
+            if (!sentUnrecorded.isEmpty()) {
+                return; // the database still fails: nothing new until what was sent is recorded
+            }
             dunning.due(clock.instant(), BATCH).forEach(dunning::remind);
             outbox.due(clock.instant(), BATCH).forEach(id -> outbox.claim(id).ifPresent(this::deliver));
         } catch (RuntimeException e) {
@@ -107,10 +120,23 @@ public class OutboxSender {
         }
         try {
             mailer.send(email, recipient.get(), unsubscribe.linkFor(workspace));
-            outbox.sent(email.emailId(), recipient.get());
-            metrics.email(email.template(), "SENT");
         } catch (Exception e) {
             failed(email, "SMTP: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return;
+        }
+        metrics.email(email.template(), "SENT");
+        try {
+            outbox.sent(email.emailId(), recipient.get());
+        } catch (RuntimeException e) {
+            sentUnrecorded.put(email.emailId(), recipient.get());
+            LOG.log(Level.WARNING, "Email " + email.emailId() + " was sent but could not be recorded; recording it again", e);
+        }
+    }
+
+    private void recordSent() {
+        for (Map.Entry<String, String> sent : sentUnrecorded.entrySet()) {
+            outbox.sent(sent.getKey(), sent.getValue()); // throws while the database fails: the round ends
+            sentUnrecorded.remove(sent.getKey());
         }
     }
 
