@@ -85,11 +85,7 @@ class ClusterIT extends DeployedEar {
             assertEquals("APPLIED", Pipeline.settled(api, id).getString("outcome"), id);
         }
 
-        List<MimeMessage> mail = Mailbox.await(story.email(), 3, PATIENCE);
-        pause(Duration.ofSeconds(3)); // both nodes' senders run every 0.5 s: a second copy would be here by now
-        assertEquals(List.of("dunning-1", "payment-method-updated", "subscription-cancel-scheduled"),
-                mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList());
-        assertEquals(3, Mailbox.to(story.email()).size(), "each email once, whichever node sent it");
+        eachMailedOnce(List.of(story), List.of("dunning-1", "payment-method-updated", "subscription-cancel-scheduled"));
         for (String pair : duplicates) {
             assertEquals(1, pair.split("true", -1).length - 1, "exactly one of each pair is the duplicate: " + duplicates);
         }
@@ -102,12 +98,7 @@ class ClusterIT extends DeployedEar {
 
     @Test
     void whenOneNodeIsKilledUnderLoadTheOtherFinishesItsWorkAndNothingIsLostOrSentTwice() throws Exception {
-        List<Story> stories = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            Story story = StripeEvents.story(Tokens.newWorkspace());
-            StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
-            stories.add(story);
-        }
+        List<Story> stories = linkedCustomers(CUSTOMERS);
         // Three changes per customer, each an email; delivered in turn to A and B, B killed half-way.
         List<EventJson> load = new ArrayList<>();
         for (Story story : stories) {
@@ -148,26 +139,13 @@ class ClusterIT extends DeployedEar {
         for (String id : acknowledged) {
             assertEquals("APPLIED", Pipeline.settled(api, id).getString("outcome"), "event " + id + " was applied");
         }
-        for (Story story : stories) {
-            List<MimeMessage> mail = Mailbox.await(story.email(), 3, PATIENCE);
-            assertEquals(List.of("dunning-1", "payment-method-updated", "subscription-cancel-scheduled"),
-                    mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList(), story.workspace());
-        }
-        pause(Duration.ofSeconds(3));
-        for (Story story : stories) {
-            assertEquals(3, Mailbox.to(story.email()).size(), "no email twice for " + story.workspace());
-        }
+        eachMailedOnce(stories, List.of("dunning-1", "payment-method-updated", "subscription-cancel-scheduled"));
         assertEquals(load.size(), acknowledged.stream().distinct().count(), "every event acknowledged once");
     }
 
     @Test
     void withSmtpDownForBothNodesEveryEmailGoesOutLaterAndOnce() throws Exception {
-        List<Story> stories = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Story story = StripeEvents.story(Tokens.newWorkspace());
-            StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
-            stories.add(story);
-        }
+        List<Story> stories = linkedCustomers(4);
         Mailbox.stop();
         try {
             for (int i = 0; i < stories.size(); i++) {
@@ -185,25 +163,12 @@ class ClusterIT extends DeployedEar {
             Mailbox.start();
         }
 
-        for (Story story : stories) {
-            List<MimeMessage> mail = Mailbox.await(story.email(), 2, PATIENCE);
-            assertEquals(List.of("payment-method-updated", "subscription-cancel-scheduled"),
-                    mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList(), story.workspace());
-        }
-        pause(Duration.ofSeconds(3));
-        for (Story story : stories) {
-            assertEquals(2, Mailbox.to(story.email()).size(), "each email once for " + story.workspace());
-        }
+        eachMailedOnce(stories, List.of("payment-method-updated", "subscription-cancel-scheduled"));
     }
 
     @Test
     void withTheDatabaseCutUnderLoadBothNodesAnswer503AndRecoverAndNothingIsLost() throws Exception {
-        List<Story> stories = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            Story story = StripeEvents.story(Tokens.newWorkspace());
-            StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
-            stories.add(story);
-        }
+        List<Story> stories = linkedCustomers(CUSTOMERS);
         List<EventJson> load = new ArrayList<>();
         for (Story story : stories) {
             load.add(story.event("customer.updated"));
@@ -254,14 +219,33 @@ class ClusterIT extends DeployedEar {
         for (String id : acknowledged) {
             assertEquals("APPLIED", Pipeline.settled(api, id).getString("outcome"), "event " + id + " was applied");
         }
+        eachMailedOnce(stories, List.of("payment-method-updated", "subscription-cancel-scheduled"));
+    }
+
+    /** Customers of fresh workspaces, each linked by its checkout. */
+    private List<Story> linkedCustomers(int count) {
+        List<Story> stories = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Story story = StripeEvents.story(Tokens.newWorkspace());
+            StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
+            stories.add(story);
+        }
+        return stories;
+    }
+
+    /**
+     * Each customer got exactly these emails (sorted template names), each once: after they came,
+     * a pause in which a second copy from either node's sender (every 0.5 s) would have come too.
+     */
+    private static void eachMailedOnce(List<Story> stories, List<String> templates) {
         for (Story story : stories) {
-            List<MimeMessage> mail = Mailbox.await(story.email(), 2, PATIENCE);
-            assertEquals(List.of("payment-method-updated", "subscription-cancel-scheduled"),
-                    mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList(), story.workspace());
+            List<MimeMessage> mail = Mailbox.await(story.email(), templates.size(), PATIENCE);
+            assertEquals(templates, mail.stream().map(m -> Mailbox.header(m, "X-Portico-Template")).sorted().toList(),
+                    story.workspace());
         }
         pause(Duration.ofSeconds(3));
         for (Story story : stories) {
-            assertEquals(2, Mailbox.to(story.email()).size(), "each email once for " + story.workspace());
+            assertEquals(templates.size(), Mailbox.to(story.email()).size(), "each email once for " + story.workspace());
         }
     }
 
