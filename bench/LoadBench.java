@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
  * java -cp billing-module/target/billing-module-*-tests.jar:ear/target/portico/lib/gson.jar \
  *     bench/LoadBench.java webhooks base-url webhook-secret operator-token
  * java bench/LoadBench.java guard base-url workspace token
+ * java -cp (as above) bench/LoadBench.java nodes webhook-secret operator-token base-url [base-url ...]
  * </pre>
  *
  * <p>{@code webhooks}: sustained applied Stripe events per second vs the no-op endpoint (GET
@@ -73,7 +74,8 @@ public class LoadBench {
         switch (args[0]) {
             case "webhooks" -> webhooks(URI.create(args[1]), args[2], args[3]);
             case "guard" -> guard(URI.create(args[1]), args[2], args[3]);
-            default -> throw new IllegalArgumentException("webhooks or guard, not " + args[0]);
+            case "nodes" -> nodes(args[1], args[2], java.util.Arrays.stream(args, 3, args.length).map(URI::create).toList());
+            default -> throw new IllegalArgumentException("webhooks, guard or nodes, not " + args[0]);
         }
     }
 
@@ -127,6 +129,41 @@ public class LoadBench {
         compare("no-op   (GET /api/health)", () -> closedLoop("no-op", noop, SECONDS), "stored only (a type Portico ignores)",
                 () -> applied(storedOnly, backlog), "stored-only/no-op", "the floor: what storing alone leaves for applying");
         System.out.printf("applied/no-op: %.0f%%%n", applied);
+    }
+
+    /**
+     * {@code nodes}: sustained applied events per second with deliveries spread round-robin over
+     * the given nodes (one database), the median of {@value #ROUNDS} rounds after a warm-up, and
+     * the apply lag at {@value #RATE} events/s; ends with one line {@code nodes N: ...}.
+     */
+    static void nodes(String secret, String operatorToken, List<URI> nodes) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        URI first = nodes.get(0);
+        for (int c = 0; c < CUSTOMERS; c++) {
+            EventJson checkout = StripeExamples.event("checkout.session.completed").renameIds(ids(run, c))
+                    .set("data.object.client_reference_id", "ws-bench-" + run + "-" + c);
+            check(send(webhook(first, secret, checkout.bytes())), "linking customer " + c);
+        }
+        EventJson update = StripeExamples.event("customer.subscription.updated");
+        List<Supplier<HttpRequest>> perNode = nodes.stream().map(node -> updates(node, secret, update, run)).toList();
+        AtomicLong turn = new AtomicLong();
+        Supplier<HttpRequest> webhook = () -> perNode.get((int) (turn.getAndIncrement() % perNode.size())).get();
+        Backlog backlog = new Backlog(first, operatorToken);
+        backlog.drain();
+        closedLoop("warm-up webhook", webhook, WARM_UP_SECONDS);
+        backlog.drain();
+        List<Double> rates = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            rates.add(applied(webhook, backlog).perSecond());
+        }
+        Collections.sort(rates);
+        List<String> acknowledged = new ArrayList<>();
+        Result atRate = openLoop("webhook at " + RATE + "/s", webhook, acknowledged);
+        backlog.drain();
+        List<Long> lags = backlog.applyLags(acknowledged);
+        System.out.printf("nodes %d: applied %.0f events/s (median of rounds %s), at %d/s intake p99 %.1f ms,"
+                        + " apply lag p99 %.1f ms%n", nodes.size(), rates.get(rates.size() / 2),
+                rates.stream().map(r -> String.format("%.0f", r)).toList(), RATE, atRate.p99(), percentile(lags, 99));
     }
 
     /**
