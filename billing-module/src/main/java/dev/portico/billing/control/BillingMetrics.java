@@ -23,6 +23,17 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class BillingMetrics {
 
+    // Built once: the intake and the applier count on every event.
+    private static final Metadata RECEIVED = Metadata.builder().withName("portico_webhook_events_received")
+            .withDescription("Stripe deliveries answered 2xx, by event type and result (stored, duplicate, ignored)").build();
+    private static final Metadata APPLIED = Metadata.builder().withName("portico_webhook_events_applied")
+            .withDescription("Stripe events the applier settled or failed to apply, by event type and outcome").build();
+    private static final Metadata APPLY_LAG = Metadata.builder().withName("portico_webhook_apply_lag")
+            .withDescription("From an event's storing to its settling by the applier").withUnit(MetricUnits.SECONDS).build();
+    private static final Metadata PORTAL_SESSIONS = Metadata.builder().withName("portico_portal_sessions")
+            .withDescription("Portal session requests, by outcome (OK or the error code), with their latency")
+            .withUnit(MetricUnits.SECONDS).build();
+
     /** How long one reading of the backlog serves the gauges: one scrape reads several of them. */
     private static final Duration BACKLOG_FRESH = Duration.ofSeconds(1);
 
@@ -46,17 +57,13 @@ public class BillingMetrics {
 
     /** A delivery the intake answered: {@code result} is stored, duplicate or ignored. */
     public void received(String type, String result) {
-        registry.counter(Metadata.builder().withName("portico_webhook_events_received")
-                .withDescription("Stripe deliveries answered 2xx, by event type and result (stored, duplicate, ignored)")
-                .build(), new Tag("type", type), new Tag("result", result)).inc();
+        registry.counter(RECEIVED, new Tag("type", type), new Tag("result", result)).inc();
     }
 
     /** An event the applier settled, {@code lag} after it was stored. */
     public void settled(String type, Status outcome, Duration lag) {
         applied(type, outcome);
-        registry.timer(Metadata.builder().withName("portico_webhook_apply_lag")
-                .withDescription("From an event's storing to its settling by the applier").withUnit(MetricUnits.SECONDS)
-                .build()).update(lag.isNegative() ? Duration.ZERO : lag);
+        registry.timer(APPLY_LAG).update(lag.isNegative() ? Duration.ZERO : lag);
     }
 
     /** An attempt to apply an event that failed (it is retried after a backoff, or given up). */
@@ -65,16 +72,12 @@ public class BillingMetrics {
     }
 
     private void applied(String type, Status outcome) {
-        registry.counter(Metadata.builder().withName("portico_webhook_events_applied")
-                .withDescription("Stripe events the applier settled or failed to apply, by event type and outcome").build(),
-                new Tag("type", type), new Tag("outcome", outcome.name())).inc();
+        registry.counter(APPLIED, new Tag("type", type), new Tag("outcome", outcome.name())).inc();
     }
 
     /** One attempt to open a portal session: {@code outcome} is OK or the error code. */
     public void portalSession(String outcome, Duration took) {
-        registry.timer(Metadata.builder().withName("portico_portal_sessions")
-                .withDescription("Portal session requests, by outcome (OK or the error code), with their latency")
-                .withUnit(MetricUnits.SECONDS).build(), new Tag("outcome", outcome)).update(took);
+        registry.timer(PORTAL_SESSIONS, new Tag("outcome", outcome)).update(took);
     }
 
     /**
