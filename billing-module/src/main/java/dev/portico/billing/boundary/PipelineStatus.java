@@ -43,7 +43,7 @@ public class PipelineStatus {
     public record EventReport(String id, String type, Instant receivedAt, Optional<Instant> processedAt, String outcome,
                               int attempts,
                               Optional<String> detail, Optional<String> workspaceId, long publications,
-                              long incompletePublications) {
+                              long incompletePublications, String arrival) {
     }
 
     public Optional<EventReport> event(String eventId) {
@@ -52,7 +52,8 @@ public class PipelineStatus {
                     Publications.Counts counts = publications.countFor(event.eventId());
                     return new EventReport(event.eventId(), event.type(), event.receivedAt(), event.processedAt(),
                             event.status().name(),
-                            event.attempts(), event.detail(), event.workspaceId(), counts.total(), counts.incomplete());
+                            event.attempts(), event.detail(), event.workspaceId(), counts.total(), counts.incomplete(),
+                            WebhookEvents.arrivalOf(event));
                 });
     }
 

@@ -23,12 +23,21 @@ public class WebhookEvents {
     @Inject
     Applier applier;
 
-    /** One event as an operator sees it. */
-    public record Entry(String id, String type, Instant receivedAt, String outcome, int attempts, String detail) {
+    /**
+     * One event as an operator sees it; {@code arrival}: {@code webhook} (delivered by Stripe) or
+     * {@code catch-up} (read from Stripe's Events API because no delivery came).
+     */
+    public record Entry(String id, String type, Instant receivedAt, String outcome, int attempts, String detail,
+                        String arrival) {
         static Entry of(WebhookEvent event) {
             return new Entry(event.eventId(), event.type(), event.receivedAt(), event.status().name(), event.attempts(),
-                    event.detail().orElse(null));
+                    event.detail().orElse(null), arrivalOf(event));
         }
+    }
+
+    /** How the event came, as the API names it: {@code webhook} or {@code catch-up}. */
+    static String arrivalOf(WebhookEvent event) {
+        return event.arrival() == WebhookEvent.Arrival.CATCH_UP ? "catch-up" : "webhook";
     }
 
     public List<Entry> recent(WorkspaceId workspace, int limit) {

@@ -8,6 +8,7 @@ import dev.portico.billing.control.Inbox;
 import dev.portico.billing.control.InboxWriter;
 import dev.portico.billing.control.Envelope;
 import dev.portico.billing.control.WebhookSignature;
+import dev.portico.billing.entity.WebhookEvent.Arrival;
 import dev.portico.billing.entity.WebhookEvent.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class WebhookIntake {
         Envelope event = Envelope.parse(new String(body, StandardCharsets.UTF_8));
         Inbox.Stored stored;
         try {
-            stored = writer.store(event, body);
+            stored = writer.store(event, body, Arrival.WEBHOOK);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot store Stripe event " + event.id() + "; Stripe will retry", e);
             throw new BillingFailure(Reason.STORE_UNAVAILABLE, "The event could not be stored; please retry.");

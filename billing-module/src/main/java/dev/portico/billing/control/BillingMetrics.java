@@ -34,6 +34,13 @@ public class BillingMetrics {
             .withDescription("Portal session requests, by outcome (OK or the error code), with their latency")
             .withUnit(MetricUnits.SECONDS).build();
 
+    private static final Metadata SWEEPS = Metadata.builder().withName("portico_reconcile_sweeps")
+            .withDescription("Reconcile sweeps this node ended, by status (COMPLETED, FAILED)").build();
+    private static final Metadata RECOVERED = Metadata.builder().withName("portico_reconcile_events_recovered")
+            .withDescription("Events the catch-up found at Stripe that no webhook had brought").build();
+    private static final Metadata DRIFT = Metadata.builder().withName("portico_reconcile_drift_repaired")
+            .withDescription("Fields of workspaces found different from Stripe's objects and repaired (sweeps and syncs)").build();
+
     /** How long one reading of the backlog serves the gauges: one scrape reads several of them. */
     private static final Duration BACKLOG_FRESH = Duration.ofSeconds(1);
 
@@ -78,6 +85,17 @@ public class BillingMetrics {
     /** One attempt to open a portal session: {@code outcome} is OK or the error code. */
     public void portalSession(String outcome, Duration took) {
         registry.timer(PORTAL_SESSIONS, new Tag("outcome", outcome)).update(took);
+    }
+
+    /** A sweep this node ended: its status and how many events it recovered. */
+    public void sweepEnded(String status, int eventsRecovered) {
+        registry.counter(SWEEPS, new Tag("status", status)).inc();
+        registry.counter(RECOVERED).inc(eventsRecovered);
+    }
+
+    /** Fields a resync repaired, once committed. */
+    public void driftRepaired(int fields) {
+        registry.counter(DRIFT).inc(fields);
     }
 
     /**

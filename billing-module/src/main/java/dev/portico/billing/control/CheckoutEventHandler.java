@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code checkout.session.completed}: links the checkout's customer to the workspace named by
@@ -20,8 +21,8 @@ class CheckoutEventHandler implements EventHandler {
     AccountLocator locator;
 
     @Override
-    public boolean handles(String eventType) {
-        return eventType.equals("checkout.session.completed");
+    public Set<String> types() {
+        return Set.of("checkout.session.completed");
     }
 
     @Override

@@ -87,7 +87,22 @@ public class Claims {
     /** Takes the claim for the lease, in a transaction of its own: it outlasts the transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean hold(String key) {
-        return lockedCreating(key).take(node, clock.instant().plus(lease), clock.instant());
+        return hold(key, lease);
+    }
+
+    /** Takes (or renews) the claim for {@code duration}, in a transaction of its own; false when another node holds it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean hold(String key, Duration duration) {
+        return lockedCreating(key).take(node, clock.instant().plus(duration), clock.instant());
+    }
+
+    /** Lets go of a claim this node holds, so that another node need not wait for its lease to end. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String key) {
+        ApplyClaim claim = em.find(ApplyClaim.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (claim != null) {
+            claim.takeUntilCommit(node, clock.instant());
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

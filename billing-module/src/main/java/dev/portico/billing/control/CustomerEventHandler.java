@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code customer.updated} (contact details, default payment method) and
@@ -27,8 +28,8 @@ class CustomerEventHandler implements EventHandler {
     Clock clock;
 
     @Override
-    public boolean handles(String eventType) {
-        return eventType.equals("customer.updated") || eventType.equals("payment_method.attached");
+    public Set<String> types() {
+        return Set.of("customer.updated", "payment_method.attached");
     }
 
     @Override

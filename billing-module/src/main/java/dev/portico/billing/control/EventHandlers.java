@@ -29,6 +29,16 @@ public class EventHandlers {
         return handlers.stream().filter(each -> each.handles(eventType)).findFirst();
     }
 
+    /** Every event type Portico acts on, sorted. */
+    public List<String> types() {
+        return handlers.stream().flatMap(each -> each.types().stream()).distinct().sorted().toList();
+    }
+
+    /** The handler of one type, for a resync that applies fetched objects by the same rules. */
+    EventHandler of(String eventType) {
+        return forType(eventType).orElseThrow(() -> new IllegalArgumentException("No handler of " + eventType));
+    }
+
     boolean actsOn(String eventType) {
         return forType(eventType).isPresent();
     }

@@ -44,6 +44,10 @@ public class Inbox {
     public record Stored(String eventId, Optional<String> customerId, boolean duplicate, Status status) {
     }
 
+    /** An event handed to the inbox: its envelope, its bytes as Stripe sent them, and how it came. */
+    public record Arriving(Envelope event, byte[] payload, WebhookEvent.Arrival arrival) {
+    }
+
     /** An event waiting for the applier, and the customer it concerns. */
     public record Waiting(String eventId, Optional<String> customerId) {
     }
@@ -57,11 +61,11 @@ public class Inbox {
      * Portico does not act on is stored settled, {@code IGNORED}: nothing will apply it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Stored> storeAll(List<Envelope> events, List<byte[]> payloads, boolean lookFirst) {
+    public List<Stored> storeAll(List<Arriving> events, boolean lookFirst) {
         Map<String, Status> held = new HashMap<>();
         if (lookFirst) {
             em.createQuery("SELECT e.eventId, e.status FROM WebhookEvent e WHERE e.eventId IN :ids", Object[].class)
-                    .setParameter("ids", events.stream().map(Envelope::id).distinct().toList())
+                    .setParameter("ids", events.stream().map(each -> each.event().id()).distinct().toList())
                     .getResultList()
                     .forEach(row -> held.put((String) row[0], (Status) row[1]));
         }
@@ -69,11 +73,11 @@ public class Inbox {
         Set<String> added = new HashSet<>();
         List<Stored> stored = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            Envelope event = events.get(i);
+            Envelope event = events.get(i).event();
             Status status = held.get(event.id());
             if (status == null && added.add(event.id())) {
                 WebhookEvent row = new WebhookEvent(event.id(), event.type(), event.created(),
-                        event.customerId().orElse(null), payloads.get(i), now);
+                        event.customerId().orElse(null), events.get(i).payload(), now, events.get(i).arrival());
                 if (!handlers.actsOn(event.type())) {
                     row.settle(Status.IGNORED, null, EventHandlers.notActedOn(event.type()), now);
                 }

@@ -1,5 +1,6 @@
 package dev.portico.billing.control;
 
+import dev.portico.billing.entity.WebhookEvent.Arrival;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -31,12 +32,12 @@ public class InboxWriter {
     private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    private record Queued(Envelope event, byte[] payload, CompletableFuture<Inbox.Stored> stored) {
+    private record Queued(Envelope event, byte[] payload, Arrival arrival, CompletableFuture<Inbox.Stored> stored) {
     }
 
     /** Stores the event (or finds it held); throws when it could not be stored. */
-    public Inbox.Stored store(Envelope event, byte[] payload) {
-        Queued mine = new Queued(event, payload, new CompletableFuture<>());
+    public Inbox.Stored store(Envelope event, byte[] payload, Arrival arrival) {
+        Queued mine = new Queued(event, payload, arrival, new CompletableFuture<>());
         queue.add(mine);
         // Write while there is something to write and nobody else is: checked again after each
         // unlock, so an event queued while this thread wrote is never left without a writer.
@@ -95,8 +96,8 @@ public class InboxWriter {
     }
 
     private List<Inbox.Stored> store(List<Queued> batch) {
-        return inbox.storeAll(batch.stream().map(Queued::event).toList(), batch.stream().map(Queued::payload).toList(),
-                batch.size() == 1);
+        return inbox.storeAll(batch.stream().map(queued -> new Inbox.Arriving(queued.event(), queued.payload(),
+                queued.arrival())).toList(), batch.size() == 1);
     }
 
     private static void complete(List<Queued> batch, List<Inbox.Stored> stored) {

@@ -39,8 +39,8 @@ class InvoiceEventHandler implements EventHandler {
     Clock clock;
 
     @Override
-    public boolean handles(String eventType) {
-        return TYPES.contains(eventType);
+    public Set<String> types() {
+        return TYPES;
     }
 
     @Override

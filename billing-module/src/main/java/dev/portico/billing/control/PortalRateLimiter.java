@@ -52,7 +52,7 @@ public class PortalRateLimiter {
             wait = throttles.take(workspace, clock.instant(), limit, window);
         }
         if (wait.isPresent()) {
-            throw new BillingFailure(Reason.RATE_LIMITED, "Too many portal sessions for this workspace; try again shortly.",
+            throw new BillingFailure(Reason.RATE_LIMITED, "Too many portal sessions or syncs for this workspace; try again shortly.",
                     wait.get());
         }
     }

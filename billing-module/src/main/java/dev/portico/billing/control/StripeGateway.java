@@ -56,21 +56,36 @@ public class StripeGateway {
     int maxNetworkRetries;
 
     private StripeClient client;
+    /** For {@link StripeReads}: no retries of its own, since the reader honours Retry-After itself. */
+    private StripeClient readClient;
 
     @PostConstruct
     void connect() {
-        client = apiKey.filter(key -> !key.isBlank())
+        client = build(maxNetworkRetries);
+        readClient = build(0);
+        if (client == null) {
+            LOG.warning("stripe.api.key is not set: portal sessions will answer 503 STRIPE_UNAVAILABLE.");
+        }
+    }
+
+    private StripeClient build(int retries) {
+        return apiKey.filter(key -> !key.isBlank())
                 .map(key -> StripeClient.builder()
                         .setApiKey(key)
                         .setApiBase(apiBase)
                         .setConnectTimeout((int) connectTimeout.toMillis())
                         .setReadTimeout((int) readTimeout.toMillis())
-                        .setMaxNetworkRetries(maxNetworkRetries)
+                        .setMaxNetworkRetries(retries)
                         .build())
                 .orElse(null);
-        if (client == null) {
-            LOG.warning("stripe.api.key is not set: portal sessions will answer 503 STRIPE_UNAVAILABLE.");
+    }
+
+    /** The client without retries, for reads that pace and retry on their own. */
+    StripeClient readClient() {
+        if (readClient == null) {
+            throw new BillingFailure(Reason.STRIPE_UNAVAILABLE, "Billing is not configured on this server.");
         }
+        return readClient;
     }
 
     /**
@@ -137,10 +152,15 @@ public class StripeGateway {
         try {
             return call.run();
         } catch (StripeException e) {
-            LOG.warning(() -> String.format("Stripe call failed: %s type=%s status=%s code=%s request=%s",
-                    what, e.getClass().getSimpleName(), e.getStatusCode(), e.getCode(), e.getRequestId()));
+            logFailure(what, e);
             throw translate(e);
         }
+    }
+
+    /** The log line of a failed Stripe call: never Stripe's message, which can quote the request. */
+    static void logFailure(String what, StripeException e) {
+        LOG.warning(() -> String.format("Stripe call failed: %s type=%s status=%s code=%s request=%s",
+                what, e.getClass().getSimpleName(), e.getStatusCode(), e.getCode(), e.getRequestId()));
     }
 
     static BillingFailure translate(StripeException e) {
@@ -152,8 +172,4 @@ public class StripeGateway {
                 : new BillingFailure(Reason.STRIPE_ERROR, "Stripe rejected the request.");
     }
 
-    @FunctionalInterface
-    private interface StripeCall<T> {
-        T run() throws StripeException;
-    }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code customer.subscription.*}: keeps the workspace's subscription as Stripe last described
@@ -28,9 +29,15 @@ class SubscriptionEventHandler implements EventHandler {
     @Inject
     Clock clock;
 
+    /** Every {@code customer.subscription.*} type of Stripe's API: each carries the subscription as it is. */
+    private static final Set<String> TYPES = Set.of("customer.subscription.created", "customer.subscription.updated",
+            "customer.subscription.deleted", "customer.subscription.paused", "customer.subscription.resumed",
+            "customer.subscription.trial_will_end", "customer.subscription.pending_update_applied",
+            "customer.subscription.pending_update_expired");
+
     @Override
-    public boolean handles(String eventType) {
-        return eventType.startsWith("customer.subscription.");
+    public Set<String> types() {
+        return TYPES;
     }
 
     @Override

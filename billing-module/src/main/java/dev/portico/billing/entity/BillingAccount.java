@@ -96,6 +96,9 @@ public class BillingAccount {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "reconciled_at")
+    private Instant reconciledAt;
+
     protected BillingAccount() {
         // for JPA
     }
@@ -200,6 +203,15 @@ public class BillingAccount {
         return s.status().equals(subscriptionStatus) && s.cancelAtPeriodEnd() == cancelAtPeriodEnd
                 && Objects.equals(s.currentPeriodEnd(), currentPeriodEnd) && Objects.equals(s.priceId(), priceId)
                 && Objects.equals(s.cancelAt(), cancelAt) && Objects.equals(s.endedAt(), endedAt);
+    }
+
+    /** When a resync last compared it with Stripe's objects; empty when none ever did. */
+    public Optional<Instant> reconciledAt() {
+        return Optional.ofNullable(reconciledAt);
+    }
+
+    public void reconciled(Instant now) {
+        this.reconciledAt = now;
     }
 
     public Optional<String> failingInvoiceId() {

@@ -30,6 +30,9 @@ public class WebhookEvent {
     /** The states an event may still be applied from. */
     public static final List<Status> PENDING = List.of(Status.RECEIVED, Status.FAILED, Status.UNMATCHED);
 
+    /** How the event reached the inbox: delivered by Stripe, or read from Stripe's Events API by the catch-up. */
+    public enum Arrival { WEBHOOK, CATCH_UP }
+
     @Id
     @Column(name = "event_id")
     private String eventId;
@@ -65,6 +68,10 @@ public class WebhookEvent {
     @Column(name = "detail", length = 1000)
     private String detail;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "arrival", length = 16, nullable = false)
+    private Arrival arrival;
+
     /** The body exactly as Stripe sent it (UTF-8 JSON). */
     @Lob
     @Column(name = "payload", nullable = false)
@@ -75,7 +82,7 @@ public class WebhookEvent {
     }
 
     public WebhookEvent(String eventId, String type, Instant stripeCreatedAt, String customerId, byte[] payload,
-                        Instant receivedAt) {
+                        Instant receivedAt, Arrival arrival) {
         this.eventId = Objects.requireNonNull(eventId, "Event id is required.");
         this.type = Objects.requireNonNull(type, "Event type is required.");
         this.stripeCreatedAt = Objects.requireNonNull(stripeCreatedAt);
@@ -83,6 +90,7 @@ public class WebhookEvent {
         this.payload = Objects.requireNonNull(payload);
         this.receivedAt = Objects.requireNonNull(receivedAt);
         this.status = Status.RECEIVED;
+        this.arrival = Objects.requireNonNull(arrival);
     }
 
     public String eventId() {
@@ -95,6 +103,10 @@ public class WebhookEvent {
 
     public Instant stripeCreatedAt() {
         return stripeCreatedAt;
+    }
+
+    public Arrival arrival() {
+        return arrival;
     }
 
     public Instant receivedAt() {

@@ -16,7 +16,7 @@ class WebhookEventTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     private static WebhookEvent received() {
-        return new WebhookEvent("evt_1", "invoice.paid", NOW, "cus_1", new byte[] {'{', '}'}, NOW);
+        return new WebhookEvent("evt_1", "invoice.paid", NOW, "cus_1", new byte[] {'{', '}'}, NOW, WebhookEvent.Arrival.WEBHOOK);
     }
 
     @Test

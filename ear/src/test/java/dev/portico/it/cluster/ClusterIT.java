@@ -3,9 +3,11 @@ package dev.portico.it.cluster;
 import static dev.portico.it.support.Eventually.eventually;
 import static dev.portico.it.support.Eventually.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
@@ -17,6 +19,7 @@ import dev.portico.it.support.SecondNode;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
+import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,8 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,6 +242,52 @@ class ClusterIT extends DeployedEar {
      * Each customer got exactly these emails (sorted template names), each once: after they came,
      * a pause in which a second copy from either node's sender (every 0.5 s) would have come too.
      */
+    @Test
+    void aSweepRunsOnOneNodeAtATimeAndTheSweepOfAKilledNodeIsResumedByTheOther() throws Exception {
+        Story story = linkedCustomers(1).get(0);
+        StripeEvents.deliverSettled(api, story.subscriptionEvent("active", false, PERIOD_END, T));
+        List<String> listed = new ArrayList<>();
+        Instant first = Instant.now().minusSeconds(900);
+        for (int i = 0; i < 250; i++) {
+            EventJson event = story.subscriptionEvent("active", i % 2 == 0, PERIOD_END, first.plusSeconds(i));
+            listed.add(event.string("id"));
+            stripe.list(event.json());
+        }
+        Set<String> known = sweeps(api).stream().map(s -> s.getString("id")).collect(Collectors.toSet());
+        StubMapping slow = stripe.slowEventListings(Duration.ofMillis(1500));
+        try {
+            assertEquals(202, eventually(() -> nodeB.post("api/operator/sweeps", Pipeline.operatorToken(), ""),
+                    reply -> reply.status() != 409, PATIENCE).status());
+            JsonObject running = eventually(() -> sweeps(api).stream().filter(s -> !known.contains(s.getString("id")))
+                    .findFirst().orElse(null), s -> s != null && s.getInt("eventsListed") >= 100, PATIENCE);
+            assertEquals("RUNNING", running.getString("status"), running::toString);
+            Reply second = api.post("api/operator/sweeps", Pipeline.operatorToken(), "");
+            assertEquals(409, second.status(), "one sweep at a time in the cluster: " + second);
+            assertEquals("SWEEP_RUNNING", second.error());
+
+            SecondNode.kill();
+            // Once the dead node's lease ran out (PT10S in the tests), this node takes the sweep over.
+            assertEquals(202, eventually(() -> api.post("api/operator/sweeps", Pipeline.operatorToken(), ""),
+                    reply -> reply.status() == 202, PATIENCE).status());
+            JsonObject resumed = eventually(() -> sweeps(api).stream().filter(s -> s.getString("id").equals(running.getString("id")))
+                    .findFirst().orElseThrow(), s -> !s.getString("status").equals("RUNNING"), Duration.ofSeconds(90));
+            assertEquals("COMPLETED", resumed.getString("status"), resumed::toString);
+            assertNotEquals(running.getString("node"), resumed.getString("node"), "finished by the other node");
+            assertTrue(resumed.getInt("eventsListed") >= 250, resumed::toString);
+        } finally {
+            stripe.remove(slow);
+        }
+        for (String id : listed) {
+            assertTrue(Set.of("APPLIED", "IGNORED").contains(Pipeline.outcome(api, id)), id);
+        }
+    }
+
+    private static List<JsonObject> sweeps(Api node) {
+        Reply reply = node.get("api/operator/sweeps?limit=50", Pipeline.operatorToken());
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().getJsonArray("sweeps").getValuesAs(JsonObject.class);
+    }
+
     private static void eachMailedOnce(List<Story> stories, List<String> templates) {
         for (Story story : stories) {
             List<MimeMessage> mail = Mailbox.await(story.email(), templates.size(), PATIENCE);

@@ -30,7 +30,8 @@ import java.util.function.Predicate;
 /**
  * Stripe's API on loopback for the deployed EAR to call (via {@code STRIPE_API_BASE}). Answers
  * are Stripe's own fixture objects ({@code stripe/openapi/fixtures3.json} in the test resources) with the request's values filled in;
- * customer creation honours idempotency keys as Stripe does. Every request received can be
+ * customer creation honours idempotency keys as Stripe does; its reads answer what a test said
+ * Stripe holds ({@link #list} events, {@link #describe} a customer's objects). Every request received can be
  * checked against Stripe's OpenAPI spec with {@link #requestsBreakingTheSpec()}.
  */
 public final class StripeStandIn {
@@ -50,6 +51,12 @@ public final class StripeStandIn {
     private final Map<String, String[]> portalSessions = new ConcurrentHashMap<>();
     private static final String PORTAL_PATH = "/p/session/test_";
     private final String portalUrl;
+    /** Stripe's Events API: events a test made Stripe hold (delivered by webhook or not), in the order added. */
+    private final List<JsonObject> events = new ArrayList<>();
+    /** What Stripe has now, for the customers a test described: the customer, its subscriptions, its invoices. */
+    private final Map<String, JsonObject> customers = new ConcurrentHashMap<>();
+    private final Map<String, List<JsonObject>> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, List<JsonObject>> invoices = new ConcurrentHashMap<>();
 
     private StripeStandIn(int port) {
         this.spec = StripeSpec.load();
@@ -68,6 +75,9 @@ public final class StripeStandIn {
         server.stubFor(post(urlPathEqualTo("/v1/billing_portal/sessions"))
                 .willReturn(aResponse().withTransformers(Replies.NAME)));
         server.stubFor(WireMock.get(urlPathMatching("/p/session/.*")).willReturn(aResponse().withTransformers(Replies.NAME)));
+        for (String read : List.of("/v1/events", "/v1/customers/.+", "/v1/subscriptions", "/v1/invoices", "/v1/invoices/.+")) {
+            server.stubFor(WireMock.get(urlPathMatching(read)).willReturn(aResponse().withTransformers(Replies.NAME)));
+        }
         this.portalUrl = "http://127.0.0.1:" + port + PORTAL_PATH;
     }
 
@@ -92,6 +102,50 @@ public final class StripeStandIn {
 
     public void remove(StubMapping stub) {
         server.removeStub(stub);
+    }
+
+    /**
+     * Makes Stripe's Events API list these events (JSON of each, as a delivery's body), beside those
+     * listed before: newest first by {@code created}, the later added first within a second.
+     */
+    public void list(String... eventJson) {
+        synchronized (events) {
+            for (String json : eventJson) {
+                events.add(Json.createReader(new java.io.StringReader(json)).readObject());
+            }
+        }
+    }
+
+    /**
+     * What Stripe has now for a customer (each a Stripe object's JSON): the customer, its
+     * subscriptions and its invoices, as {@code GET /v1/customers/{id}}, {@code /v1/subscriptions}
+     * and {@code /v1/invoices} answer. A customer no test described is unknown ({@code 404}).
+     */
+    public void describe(String customerId, String customerJson, List<String> subscriptionJson, List<String> invoiceJson) {
+        customers.put(customerId, read(customerJson));
+        subscriptions.put(customerId, subscriptionJson.stream().map(StripeStandIn::read).toList());
+        invoices.put(customerId, invoiceJson.stream().map(StripeStandIn::read).toList());
+    }
+
+    /** Makes every {@code GET /v1/events} answer only after {@code delay} (Stripe slow); undo with {@link #remove}. */
+    public StubMapping slowEventListings(java.time.Duration delay) {
+        return override(WireMock.get(urlPathEqualTo("/v1/events"))
+                .willReturn(aResponse().withTransformers(Replies.NAME).withFixedDelay((int) delay.toMillis())));
+    }
+
+    /** The event-list requests received so far, oldest first (their query strings). */
+    public List<ServeEvent> eventListings() {
+        List<ServeEvent> found = new ArrayList<>();
+        for (ServeEvent event : server.getAllServeEvents()) {
+            if (event.getRequest().getUrl().startsWith("/v1/events")) {
+                found.add(0, event);
+            }
+        }
+        return found;
+    }
+
+    private static JsonObject read(String json) {
+        return Json.createReader(new java.io.StringReader(json)).readObject();
     }
 
     /** Customer-creation requests received so far for the workspace (by metadata). */
@@ -196,6 +250,62 @@ public final class StripeStandIn {
         return session.build().toString();
     }
 
+    /** {@code GET /v1/events}: filtered by {@code types} and {@code created[gte]}, paged by {@code starting_after}. */
+    private String eventList(Request request) {
+        String url = request.getUrl();
+        Map<String, Object> query = url.indexOf('?') < 0 ? Map.of() : StripeSpec.decode(url.substring(url.indexOf('?') + 1));
+        long since = query.get("created") instanceof Map<?, ?> created && created.get("gte") instanceof String gte
+                ? Long.parseLong(gte) : Long.MIN_VALUE;
+        List<?> types = query.get("types") instanceof List<?> list ? list : null;
+        int limit = query.get("limit") instanceof String l ? Integer.parseInt(l) : 10;
+        List<JsonObject> newestFirst = new ArrayList<>();
+        synchronized (events) {
+            for (JsonObject event : events) {
+                if (event.getJsonNumber("created").longValue() >= since && (types == null || types.contains(event.getString("type")))) {
+                    newestFirst.add(0, event);
+                }
+            }
+        }
+        newestFirst.sort((a, b) -> Long.compare(b.getJsonNumber("created").longValue(), a.getJsonNumber("created").longValue()));
+        int start = 0;
+        if (query.get("starting_after") instanceof String after) {
+            for (int i = 0; i < newestFirst.size(); i++) {
+                if (newestFirst.get(i).getString("id").equals(after)) {
+                    start = i + 1;
+                }
+            }
+        }
+        List<JsonObject> page = newestFirst.subList(Math.min(start, newestFirst.size()), Math.min(start + limit, newestFirst.size()));
+        return list("/v1/events", page, start + limit < newestFirst.size());
+    }
+
+    private static String list(String url, List<JsonObject> data, boolean hasMore) {
+        var items = Json.createArrayBuilder();
+        data.forEach(items::add);
+        return Json.createObjectBuilder().add("object", "list").add("data", items).add("has_more", hasMore).add("url", url)
+                .build().toString();
+    }
+
+    /** What Stripe has now (see {@link #describe}), or null when it has no such object. */
+    private String described(Request request) {
+        String path = request.getUrl().contains("?") ? request.getUrl().substring(0, request.getUrl().indexOf('?')) : request.getUrl();
+        String url = request.getUrl();
+        Map<String, Object> query = url.indexOf('?') < 0 ? Map.of() : StripeSpec.decode(url.substring(url.indexOf('?') + 1));
+        if (path.startsWith("/v1/customers/")) {
+            JsonObject customer = customers.get(path.substring("/v1/customers/".length()));
+            return customer == null ? null : customer.toString();
+        }
+        if (path.equals("/v1/subscriptions")) {
+            return list(path, subscriptions.getOrDefault(String.valueOf(query.get("customer")), List.of()), false);
+        }
+        if (path.equals("/v1/invoices")) {
+            return list(path, invoices.getOrDefault(String.valueOf(query.get("customer")), List.of()), false);
+        }
+        String invoiceId = path.substring("/v1/invoices/".length());
+        return invoices.values().stream().flatMap(List::stream).filter(invoice -> invoiceId.equals(invoice.getString("id")))
+                .findFirst().map(JsonObject::toString).orElse(null);
+    }
+
     private static String randomId(int length) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         SecureRandom random = new SecureRandom();
@@ -222,7 +332,15 @@ public final class StripeStandIn {
                                 + "<h1>Stand-in portal</h1><p id=\"flow\">" + session[0] + "</p>"
                                 + "<a id=\"return\" href=\"" + session[1] + "\">Return</a></body></html>").build();
             }
-            if (request.getUrl().startsWith("/v1/customers")) {
+            if (request.getMethod().getName().equals("GET")) {
+                body = request.getUrl().startsWith("/v1/events") ? eventList(request) : described(request);
+                if (body == null) {
+                    return aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                            .withHeader("Request-Id", "req_" + randomId(14))
+                            .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
+                                    + "\"message\":\"No such object.\"}}").build();
+                }
+            } else if (request.getUrl().startsWith("/v1/customers")) {
                 String key = request.getHeader("Idempotency-Key");
                 body = key == null ? customer(request) : idempotentReplies.computeIfAbsent(key, k -> customer(request));
             } else {

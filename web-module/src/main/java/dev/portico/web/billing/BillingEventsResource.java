@@ -65,6 +65,7 @@ public class BillingEventsResource {
                 .add("type", entry.type())
                 .add("receivedAt", entry.receivedAt().toString())
                 .add("outcome", entry.outcome())
-                .add("attempts", entry.attempts()), "detail", entry.detail());
+                .add("attempts", entry.attempts())
+                .add("arrival", entry.arrival()), "detail", entry.detail());
     }
 }

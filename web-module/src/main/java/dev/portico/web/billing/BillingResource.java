@@ -4,6 +4,7 @@ import dev.portico.billing.api.BillingStatus;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.boundary.BillingStatuses;
 import dev.portico.billing.boundary.PortalSessions;
+import dev.portico.billing.boundary.WorkspaceSync;
 import dev.portico.web.BodyLimit;
 import dev.portico.web.Jsons;
 import dev.portico.web.http.RequestIds;
@@ -16,6 +17,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import java.util.List;
 
 /** The caller's workspace billing: open the Stripe Customer Portal, read the subscription status. */
 @Path("billing")
@@ -50,6 +53,9 @@ public class BillingResource {
     @Inject
     Enforcement enforcement;
 
+    @Inject
+    WorkspaceSync sync;
+
     /** Billing admins only; the body ({@code returnUrl}, {@code flow}) is optional. */
     @POST
     @Path("portal-session")
@@ -63,6 +69,27 @@ public class BillingResource {
                 new PortalSessions.Request(workspace, caller.email(), request.returnUrl(), request.flow(),
                         RequestIds.current().orElse("-")));
         return Jsons.object().add("url", url).build();
+    }
+
+    /**
+     * Billing admins only: brings the workspace's billing state to Stripe's objects now (e.g. on the
+     * return page when the webhook is late) and says what changed.
+     */
+    @POST
+    @Path("sync")
+    @RolesAllowed(Roles.BILLING_ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject sync() {
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
+        List<WorkspaceSync.Change> changes = sync.sync(workspace);
+        JsonArrayBuilder list = Jsons.array();
+        changes.forEach(change -> list.add(Jsons.addOrNull(Jsons.addOrNull(Jsons.object().add("field", change.field()),
+                "stored", change.stored().orElse(null)), "stripe", change.stripe().orElse(null))));
+        return Jsons.object()
+                .add("workspaceId", workspace.value())
+                .add("changed", !changes.isEmpty())
+                .add("changes", list)
+                .build();
     }
 
     /** Any valid token of the workspace; {@code access} is what {@code @Guarded} resources allow it now. */

@@ -14,7 +14,7 @@ public class BillingFailureMapper implements ExceptionMapper<BillingFailure> {
         int status = switch (failure.reason()) {
             case INVALID_RETURN_URL, INVALID_FLOW, INVALID_SIGNATURE, INVALID_PAYLOAD -> 400;
             case EVENT_NOT_FOUND -> 404;
-            case NO_SUBSCRIPTION, NOT_RETRYABLE -> 409;
+            case NO_SUBSCRIPTION, NOT_RETRYABLE, NO_CUSTOMER, SYNC_BUSY, SWEEP_RUNNING -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case RATE_LIMITED -> 429;
             case STRIPE_ERROR -> 502;

@@ -1,6 +1,7 @@
 package dev.portico.web.operator;
 
 import dev.portico.billing.boundary.PipelineStatus;
+import dev.portico.billing.boundary.Reconciler;
 import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
 import dev.portico.web.identity.Roles;
@@ -11,17 +12,20 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * For Portico's operators (a token in group {@code portico-operator}; no workspace needed): how
  * far behind the pipeline is, the publications a listener has not completed (with their errors),
- * and where one Stripe event stands.
+ * where one Stripe event stands, and the reconcile sweeps (listed, one with its drift, or one started now).
  */
 @Path("operator")
 @RolesAllowed(Roles.OPERATOR)
@@ -33,6 +37,9 @@ public class OperatorResource {
 
     @Inject
     PipelineStatus status;
+
+    @Inject
+    Reconciler reconciler;
 
     @GET
     @Path("pipeline")
@@ -65,12 +72,67 @@ public class OperatorResource {
                 .add("type", event.type())
                 .add("receivedAt", event.receivedAt().toString())
                 .add("outcome", event.outcome())
-                .add("attempts", event.attempts());
+                .add("attempts", event.attempts())
+                .add("arrival", event.arrival());
         Jsons.addOrNull(json, "processedAt", event.processedAt().map(Object::toString).orElse(null));
         Jsons.addOrNull(json, "detail", event.detail().orElse(null));
         Jsons.addOrNull(json, "workspaceId", event.workspaceId().orElse(null));
         return json.add("publications", Jsons.object().add("total", event.publications())
                 .add("incomplete", event.incompletePublications())).build();
+    }
+
+    /** The newest reconcile sweeps first: when, events recovered, workspaces checked, drift repaired, errors. */
+    @GET
+    @Path("sweeps")
+    public JsonObject sweeps(@QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiError.invalidRequest("limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        JsonArrayBuilder list = Jsons.array();
+        reconciler.recent(limit).forEach(sweep -> list.add(json(sweep)));
+        return Jsons.object().add("sweeps", list).build();
+    }
+
+    /** One sweep with the drift it repaired (at most {@value #MAX_LIMIT} fields, oldest first). */
+    @GET
+    @Path("sweeps/{id}")
+    public JsonObject sweep(@PathParam("id") String id) {
+        Reconciler.SweepReport sweep = reconciler.find(id)
+                .orElseThrow(() -> new ApiError(404, "SWEEP_NOT_FOUND", "No such sweep is recorded."));
+        JsonArrayBuilder drift = Jsons.array();
+        reconciler.driftOf(sweep.id(), MAX_LIMIT).forEach(each -> drift.add(Jsons.addOrNull(Jsons.addOrNull(Jsons.object()
+                .add("workspaceId", each.workspaceId())
+                .add("field", each.field())
+                .add("foundAt", each.foundAt().toString()), "stored", each.stored().orElse(null)),
+                "stripe", each.stripe().orElse(null))));
+        return json(sweep).add("drift", drift).build();
+    }
+
+    /** Starts a sweep now on this node; {@code 409 SWEEP_RUNNING} while one runs anywhere. */
+    @POST
+    @Path("sweeps")
+    @Consumes(MediaType.WILDCARD)
+    public Response startSweep() {
+        reconciler.sweepNow();
+        return Response.accepted(Jsons.object().add("status", "STARTED").build()).build();
+    }
+
+    private static JsonObjectBuilder json(Reconciler.SweepReport sweep) {
+        JsonObjectBuilder json = Jsons.object()
+                .add("id", sweep.id())
+                .add("node", sweep.node())
+                .add("startedAt", sweep.startedAt().toString())
+                .add("status", sweep.status())
+                .add("phase", sweep.phase())
+                .add("listedFrom", sweep.listedFrom().toString())
+                .add("eventsListed", sweep.eventsListed())
+                .add("eventsRecovered", sweep.eventsRecovered())
+                .add("workspacesPlanned", sweep.workspacesPlanned())
+                .add("workspacesChecked", sweep.workspacesChecked())
+                .add("driftRepaired", sweep.driftRepaired())
+                .add("errors", sweep.errors());
+        Jsons.addOrNull(json, "finishedAt", sweep.finishedAt().map(Object::toString).orElse(null));
+        return Jsons.addOrNull(json, "lastError", sweep.lastError().orElse(null));
     }
 
     private static JsonObjectBuilder json(PipelineStatus.Incomplete publication) {

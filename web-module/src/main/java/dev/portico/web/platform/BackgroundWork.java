@@ -1,6 +1,7 @@
 package dev.portico.web.platform;
 
 import dev.portico.billing.boundary.PipelineSweep;
+import dev.portico.billing.boundary.Reconciler;
 import dev.portico.notification.boundary.OutboxSender;
 import dev.portico.workspace.boundary.StandingsRefresh;
 import jakarta.annotation.PostConstruct;
@@ -19,6 +20,9 @@ public class BackgroundWork {
     PipelineSweep pipelineSweep;
 
     @Inject
+    Reconciler reconciler;
+
+    @Inject
     OutboxSender outboxSender;
 
     @Inject
@@ -27,6 +31,7 @@ public class BackgroundWork {
     @PostConstruct
     void start() {
         pipelineSweep.start();
+        reconciler.start();
         outboxSender.start();
         standingsRefresh.start();
     }
