@@ -16,6 +16,8 @@ start_demo() {
   stand_in_pid=$!
   export PORTICO_DEMO=true STRIPE_API_KEY=sk_test_portico_demo STRIPE_API_BASE=http://127.0.0.1:12111
   export STRIPE_WEBHOOK_SECRET=whsec_portico_demo
+  # The stand-in holds no Stripe objects to reconcile with: no scheduled sweeps in the demo.
+  export PORTICO_RECONCILE_ENABLED=false
   export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem"
   export MP_JWT_VERIFY_ISSUER=https://dev.portico.local
   # Minted (and the key pair made, the first time) while Payara starts; needed before deploying.

@@ -185,6 +185,9 @@
     show('emails');
   }
 
+  /** Polls of the return page (one a second) before it asks for a sync. */
+  var SYNC_AFTER_TRIES = 4;
+
   function showReturn() {
     var before = null;
     try {
@@ -199,6 +202,11 @@
         tries += 1;
         // Stripe's webhook may land a moment after the portal sends the browser back.
         if (changes.length === 0 && before && tries < 10) {
+          // Still nothing after a few seconds: an admin's page has Portico read Stripe's objects itself.
+          if (tries === SYNC_AFTER_TRIES && isAdmin) {
+            api('POST', 'billing/sync').then(poll, poll);
+            return;
+          }
           setTimeout(poll, 1000);
           return;
         }

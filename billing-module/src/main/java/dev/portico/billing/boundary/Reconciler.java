@@ -211,7 +211,8 @@ public class Reconciler {
                     sweep = sweeps.change(id, row -> row.resyncNext(planned));
                 }
             }
-            for (WorkspaceId workspace : sweeps.longestUnchecked(Math.max(0, sweep.workspacesPlanned() - sweep.workspacesChecked()))) {
+            int remaining = Math.max(0, sweep.workspacesPlanned() - sweep.workspacesChecked());
+            for (WorkspaceId workspace : sweeps.longestUnchecked(remaining)) {
                 renewLease();
                 check(id, workspace);
             }

@@ -189,6 +189,24 @@ class BillingPageIT extends DeployedEar {
     }
 
     @Test
+    void whenTheWebhookNeverLandsTheReturnPageHasPorticoAskStripe() {
+        Story story = workspaceIn("active");
+        open(Tokens.billingAdmin(story.workspace()));
+        button("Cancel subscription").click();
+        wait.until(ExpectedConditions.urlContains(stripe.portalUrl()));
+        // The customer cancels in the portal; Stripe has it, but no webhook ever comes.
+        stripe.describe(story.customer(), story.event("customer.updated").object("data.object").json(),
+                List.of(story.subscriptionEvent("active", true, PERIOD_END, T.plusSeconds(60)).object("data.object").json()),
+                List.of());
+
+        browser.findElement(By.id("return")).click();
+        WebElement changes = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+
+        assertEquals("Your subscription will end on 1 March 2031.", changes.getText());
+        assertEquals("Cancels on 1 March 2031. You keep full access until then.", text("cancels"));
+    }
+
+    @Test
     void claimsAreShownAsTextNeverAsMarkup() {
         Story story = workspaceIn("active");
         String markup = "<img src=x onerror=\"document.title='pwned'\">Acme";
