@@ -40,13 +40,24 @@
   var claims = token ? decodeClaims(token) : {};
   var isAdmin = Array.isArray(claims.groups) && claims.groups.indexOf('billing-admin') >= 0;
 
+  var INVOICE_STATUS = { draft: 'Draft', open: 'Open', paid: 'Paid', void: 'Void', uncollectible: 'Uncollectible' };
+  var BRANDS = {
+    visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', jcb: 'JCB',
+    diners: 'Diners Club', unionpay: 'UnionPay', cartes_bancaires: 'Cartes Bancaires', eftpos_au: 'eftpos'
+  };
+  var INTERVALS = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], year: ['year', 'years'] };
+  // Stripe's amounts are in the currency's minor units; these currencies have none, or three (Stripe's lists).
+  var ZERO_DECIMAL = ['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf'];
+  var THREE_DECIMAL = ['bhd', 'jod', 'kwd', 'omr', 'tnd'];
+
   // The subscription facts, the same on both pages (static markup: values go in as text).
   var FACTS = '<dl class="facts">'
     + '<div><dt>Status</dt><dd><span id="status" class="badge">…</span></dd></div>'
-    + '<div><dt>Plan</dt><dd id="plan">…</dd></div>'
+    + '<div><dt>Plan</dt><dd><span id="plan">…</span> <span id="price" class="why" hidden></span></dd></div>'
     + '<div id="period-row"><dt id="period-label">Renews on</dt><dd id="period-end">…</dd></div>'
     + '<div><dt>Access</dt><dd><span id="access" class="access">…</span> <span id="access-why" class="why"></span></dd></div>'
-    + '</dl><p id="cancels" class="notice" hidden></p>';
+    + '<div id="card-row" hidden><dt>Payment method</dt><dd><span id="card"></span> <span id="card-expiry" class="why"></span></dd></div>'
+    + '</dl><p id="cancels" class="notice" hidden></p><p id="card-warning" class="notice warn" hidden></p>';
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelector('[data-facts]').outerHTML = FACTS;
@@ -101,8 +112,9 @@
   }
 
   function showBilling() {
-    api('GET', 'billing/subscription').then(function (subscription) {
+    api('GET', 'billing/overview').then(function (subscription) {
       renderSubscription(subscription);
+      renderDetails(subscription);
       renderActions(subscription);
       if (isAdmin) {
         api('GET', 'notifications/log?limit=5').then(renderEmails, function () { /* the log is extra */ });
@@ -115,17 +127,111 @@
     var badge = document.getElementById('status');
     badge.textContent = status[0];
     badge.className = 'badge ' + status[1];
-    text('plan', s.plan ? s.plan : (s.status === 'none' ? 'None yet' : '—'));
+    text('plan', s.price ? s.price.name : (s.plan ? s.plan : (s.status === 'none' ? 'None yet' : '—')));
     var ended = s.status === 'canceled';
-    text('period-label', ended ? 'Paid until' : 'Renews on');
-    text('period-end', s.currentPeriodEnd ? day(s.currentPeriodEnd) : '—');
-    document.getElementById('period-row').hidden = !s.currentPeriodEnd;
+    var trial = s.status === 'trialing' && s.trialEnd;
+    text('period-label', ended ? 'Paid until' : trial ? 'Trial ends on' : s.status === 'paused' ? 'Paused' : 'Renews on');
+    text('period-end', trial ? day(s.trialEnd) + ' (' + fromNow(s.trialEnd) + ')'
+      : s.status === 'paused' ? 'No payments until it resumes' : s.currentPeriodEnd ? day(s.currentPeriodEnd) : '—');
+    document.getElementById('period-row').hidden = !s.currentPeriodEnd && !trial && s.status !== 'paused';
     text('access', ACCESS[s.access] || s.access);
     text('access-why', s.accessCode ? s.accessMessage : '');
     var cancels = document.getElementById('cancels');
-    cancels.hidden = !(s.cancelAtPeriodEnd && s.currentPeriodEnd && !ended);
-    cancels.textContent = cancels.hidden ? '' : 'Cancels on ' + day(s.currentPeriodEnd) + '. You keep full access until then.';
+    var cancelsOn = s.cancelAt || (s.cancelAtPeriodEnd ? s.currentPeriodEnd : null);
+    cancels.hidden = !((cancelsOn && !ended) || ended);
+    cancels.textContent = !ended ? (cancelsOn ? 'Cancels on ' + day(cancelsOn) + '. You keep full access until then.' : '')
+      : s.currentPeriodEnd && new Date(s.currentPeriodEnd) > new Date()
+        ? 'Your subscription has ended. You have read-only access until ' + day(s.currentPeriodEnd) + '.'
+        : 'Your subscription has ended.';
     show('summary');
+  }
+
+  /** The overview's extras: price, card, the past-due banner and the invoices. */
+  function renderDetails(s) {
+    if (s.price && s.price.amount !== null && s.price.currency) {
+      text('price', price(s.price));
+      show('price');
+    }
+    var method = s.paymentMethod;
+    if (method) {
+      text('card', method.last4 ? (BRANDS[method.brand] || method.brand || 'Card') + ' •••• ' + method.last4 : 'Payment method on file');
+      text('card-expiry', method.expMonth && method.expYear ? 'Expires ' + pad(method.expMonth) + '/' + method.expYear : '');
+      show('card-row');
+      if (method.expiresBeforeRenewal && s.currentPeriodEnd) {
+        text('card-warning', 'This card expires before your next renewal on ' + day(s.currentPeriodEnd)
+          + '. Update your payment method to keep your subscription.');
+        show('card-warning');
+      }
+    }
+    renderAlert(s);
+    renderInvoices(s.invoices || []);
+  }
+
+  function renderAlert(s) {
+    var invoice = s.failingInvoice;
+    if (s.status !== 'past_due' && !invoice) {
+      return;
+    }
+    var what = invoice && invoice.amountDue !== null && invoice.currency
+      ? 'The payment of ' + money(invoice.amountDue, invoice.currency) + (invoice.number ? ' for invoice ' + invoice.number : '') + ' failed.'
+      : 'Your last payment failed.';
+    var next = invoice && invoice.nextPaymentAttempt
+      ? ' Stripe tries again on ' + day(invoice.nextPaymentAttempt) + '.'
+      : ' Stripe will not retry it by itself.';
+    text('alert-text', what + next + (isAdmin ? ' Update the payment method, or pay the invoice now.' : ' A billing admin can fix this.'));
+    if (isAdmin) {
+      var pay = document.getElementById('alert-pay');
+      pay.hidden = !(invoice && invoice.hostedInvoiceUrl);
+      if (!pay.hidden) {
+        pay.href = invoice.hostedInvoiceUrl;
+      }
+      show('alert-actions');
+    }
+    show('alert');
+  }
+
+  function renderInvoices(invoices) {
+    var rows = document.getElementById('invoice-rows');
+    rows.textContent = '';
+    Array.prototype.forEach.call(document.querySelectorAll('#invoices [data-admin-only]'), function (cell) {
+      cell.hidden = !isAdmin;
+    });
+    invoices.forEach(function (invoice) {
+      var row = document.createElement('tr');
+      cell(row, invoice.created ? day(invoice.created) : '—');
+      cell(row, invoice.number || '—');
+      var amount = invoice.status === 'paid' ? invoice.amountPaid : invoice.amountDue;
+      cell(row, amount !== null && invoice.currency ? money(amount, invoice.currency) : '—');
+      cell(row, INVOICE_STATUS[invoice.status] || invoice.status);
+      if (isAdmin) {
+        var links = cell(row, '');
+        link(links, invoice.hostedInvoiceUrl, 'View', 'Invoice ' + (invoice.number || '') + ' online');
+        link(links, invoice.invoicePdf, 'PDF', 'Invoice ' + (invoice.number || '') + ' as PDF');
+      }
+      rows.appendChild(row);
+    });
+    document.getElementById('invoices').hidden = invoices.length === 0;
+  }
+
+  function cell(row, value) {
+    var td = document.createElement('td');
+    td.textContent = value;
+    row.appendChild(td);
+    return td;
+  }
+
+  function link(parent, href, label, description) {
+    if (!href || !/^https:\/\//.test(href)) {
+      return;
+    }
+    var a = document.createElement('a');
+    a.href = href;
+    a.textContent = label;
+    a.setAttribute('aria-label', description.replace(/\s+/g, ' ').trim());
+    a.rel = 'noopener noreferrer';
+    a.target = '_blank';
+    parent.appendChild(a);
+    parent.appendChild(document.createTextNode(' '));
   }
 
   function renderActions(s) {
@@ -133,7 +239,7 @@
       return;
     }
     var hasSubscription = s.status !== 'none' && s.status !== 'canceled' && s.status !== 'incomplete_expired';
-    var buttons = document.querySelectorAll('#actions button');
+    var buttons = document.querySelectorAll('button[data-flow]');
     Array.prototype.forEach.call(buttons, function (button) {
       button.hidden = (button.hasAttribute('data-needs-subscription') && !hasSubscription)
         || (button.hasAttribute('data-needs-renewing') && s.cancelAtPeriodEnd);
@@ -143,7 +249,7 @@
   }
 
   function openPortal(button, subscription) {
-    var buttons = document.querySelectorAll('#actions button');
+    var buttons = document.querySelectorAll('button[data-flow]');
     if (button.disabled) {
       return;
     }
@@ -271,6 +377,31 @@
       return template === 'dunning-1' ? 'Payment failed' : 'Payment reminder';
     }
     return TEMPLATES[template] || template;
+  }
+
+  /** "$29.00 per month", "¥3,000 every 3 months", "€290.00 per year × 3": amounts by the browser's locale. */
+  function price(p) {
+    var amount = money(p.amount, p.currency);
+    var names = INTERVALS[p.interval];
+    var every = !names ? '' : p.intervalCount > 1 ? ' every ' + p.intervalCount + ' ' + names[1] : ' per ' + names[0];
+    return amount + every + (p.quantity > 1 ? ' × ' + p.quantity : '');
+  }
+
+  function money(minor, currency) {
+    var code = currency.toLowerCase();
+    var digits = ZERO_DECIMAL.indexOf(code) >= 0 ? 0 : THREE_DECIMAL.indexOf(code) >= 0 ? 3 : 2;
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: code.toUpperCase() })
+      .format(minor / Math.pow(10, digits));
+  }
+
+  /** "in 3 days", "tomorrow", "today". */
+  function fromNow(iso) {
+    var days = Math.ceil((new Date(iso) - new Date()) / 86400000);
+    return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : 'in ' + days + ' days';
+  }
+
+  function pad(month) {
+    return (month < 10 ? '0' : '') + month;
   }
 
   function day(iso) {

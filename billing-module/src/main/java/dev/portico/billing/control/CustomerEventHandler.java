@@ -25,6 +25,9 @@ class CustomerEventHandler implements EventHandler {
     AccountLocator locator;
 
     @Inject
+    StripeDetails details;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -64,6 +67,7 @@ class CustomerEventHandler implements EventHandler {
             return Applied.unmatched("No workspace has customer " + method.getCustomer() + " yet.");
         }
         BillingAccount account = found.get();
+        details.keep(method);
         if (!account.paymentMethod(method.getId(), clock.instant())) {
             return Applied.ignored(account.workspace(), "Payment method already known.");
         }

@@ -19,7 +19,9 @@ import java.util.Set;
 
 /**
  * {@code invoice.payment_failed}, {@code invoice.paid}, {@code invoice.payment_succeeded} and
- * {@code invoice.payment_action_required}: tracks the workspace's failing invoice. An invoice only
+ * {@code invoice.payment_action_required}: tracks the workspace's failing invoice; with
+ * {@code invoice.finalized}, {@code invoice.voided} and {@code invoice.marked_uncollectible}, keeps
+ * the invoices the billing page lists. An invoice only
  * moves forward, so a failure reported after the payment changes nothing, and Stripe's paired
  * {@code paid}/{@code payment_succeeded} announce one recovery.
  */
@@ -27,7 +29,7 @@ import java.util.Set;
 class InvoiceEventHandler implements EventHandler {
 
     private static final Set<String> TYPES = Set.of("invoice.payment_failed", "invoice.paid", "invoice.payment_succeeded",
-            "invoice.payment_action_required");
+            "invoice.payment_action_required", "invoice.finalized", "invoice.voided", "invoice.marked_uncollectible");
 
     @PersistenceContext(unitName = "billing")
     EntityManager em;
@@ -63,7 +65,8 @@ class InvoiceEventHandler implements EventHandler {
             case "invoice.payment_failed" -> failed(event, account, held, invoice);
             case "invoice.payment_action_required" -> List.of(new PaymentActionRequired(event.eventId(),
                     account.workspace(), invoice.id(), invoice.hostedInvoiceUrl()));
-            default -> paid(event, account, held, invoice);
+            case "invoice.paid", "invoice.payment_succeeded" -> paid(event, account, held, invoice);
+            default -> closed(account, held, invoice);
         });
     }
 
@@ -75,6 +78,18 @@ class InvoiceEventHandler implements EventHandler {
         return List.of(new PaymentFailed(event.eventId(), account.workspace(), invoice.id(), invoice.attemptCount(),
                 invoice.nextPaymentAttempt(), invoice.amountDue() == null ? 0 : invoice.amountDue(), invoice.currency(),
                 invoice.hostedInvoiceUrl()));
+    }
+
+    /**
+     * Finalized, voided or marked uncollectible: kept for the invoice list. A voided or
+     * uncollectible invoice is no longer collected, so it stops being the failing one; nothing was
+     * paid, so nothing is announced.
+     */
+    private List<BillingEvent> closed(BillingAccount account, BillingInvoice held, InvoiceSnapshot invoice) {
+        if (held.isSettled() && !"paid".equals(invoice.status())) {
+            account.invoiceSettled(invoice.id(), clock.instant());
+        }
+        return List.of();
     }
 
     private List<BillingEvent> paid(TypedEvent event, BillingAccount account, BillingInvoice held, InvoiceSnapshot invoice) {

@@ -113,14 +113,17 @@ public class ResyncTransaction {
     }
 
     /**
-     * Which event a fetched invoice stands for: paid, or failing (open after a failed attempt).
-     * Drafts, and invoices nobody tried to collect yet, change nothing Portico keeps.
+     * Which event a fetched invoice stands for: paid; failing (open after a failed attempt);
+     * finalized (open, not tried yet); voided; marked uncollectible. A draft changes nothing kept.
      */
     private static Optional<String> invoiceEventType(Invoice invoice) {
-        if ("paid".equals(invoice.getStatus())) {
-            return Optional.of("invoice.paid");
-        }
         boolean attempted = invoice.getAttemptCount() != null && invoice.getAttemptCount() > 0;
-        return "open".equals(invoice.getStatus()) && attempted ? Optional.of("invoice.payment_failed") : Optional.empty();
+        return Optional.ofNullable(switch (String.valueOf(invoice.getStatus())) {
+            case "paid" -> "invoice.paid";
+            case "open" -> attempted ? "invoice.payment_failed" : "invoice.finalized";
+            case "void" -> "invoice.voided";
+            case "uncollectible" -> "invoice.marked_uncollectible";
+            default -> null;
+        });
     }
 }

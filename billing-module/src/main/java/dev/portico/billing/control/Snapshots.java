@@ -5,6 +5,7 @@ import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import dev.portico.billing.entity.InvoiceSnapshot;
+import dev.portico.billing.entity.PlanSnapshot;
 import dev.portico.billing.entity.SubscriptionSnapshot;
 import java.time.Instant;
 
@@ -24,7 +25,14 @@ final class Snapshots {
                 item == null ? null : instant(item.getCurrentPeriodEnd()), instant(s.getTrialEnd()),
                 Boolean.TRUE.equals(s.getCancelAtPeriodEnd()), instant(s.getCancelAt()), instant(s.getCanceledAt()),
                 instant(s.getEndedAt()), details == null ? null : details.getReason(),
-                details == null ? null : details.getFeedback(), details == null ? null : details.getComment());
+                details == null ? null : details.getFeedback(), details == null ? null : details.getComment(),
+                price == null ? null : plan(price, item.getQuantity()), s.getDefaultPaymentMethod());
+    }
+
+    private static PlanSnapshot plan(Price price, Long quantity) {
+        Price.Recurring recurring = price.getRecurring();
+        return new PlanSnapshot(price.getUnitAmount(), price.getCurrency(), recurring == null ? null : recurring.getInterval(),
+                recurring == null ? null : recurring.getIntervalCount(), price.getNickname(), price.getLookupKey(), quantity);
     }
 
     static InvoiceSnapshot of(Invoice i) {
@@ -32,7 +40,8 @@ final class Snapshots {
                 ? null : i.getParent().getSubscriptionDetails().getSubscription();
         return new InvoiceSnapshot(i.getId(), i.getCustomer(), subscription, i.getStatus(),
                 i.getAttemptCount() == null ? 0 : i.getAttemptCount().intValue(), i.getAmountDue(), i.getAmountPaid(),
-                i.getCurrency(), instant(i.getNextPaymentAttempt()), i.getHostedInvoiceUrl());
+                i.getCurrency(), instant(i.getNextPaymentAttempt()), i.getHostedInvoiceUrl(), i.getNumber(),
+                instant(i.getCreated()), i.getInvoicePdf());
     }
 
     static Instant instant(Long epochSeconds) {

@@ -5,6 +5,8 @@ import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
+import com.stripe.model.PaymentMethod;
+import com.stripe.model.Product;
 import com.stripe.model.Subscription;
 import com.stripe.model.billingportal.Session;
 import com.stripe.net.RequestOptions;
@@ -116,6 +118,16 @@ public class StripeGateway {
         flow.ifPresent(f -> params.setFlowData(flowData(f, returnUrl, subscriptionId)));
         Session session = call("create portal session", () -> client().v1().billingPortal().sessions().create(params.build()));
         return session.getUrl();
+    }
+
+    /** A product, for its name. */
+    public Product retrieveProduct(String productId) {
+        return call("retrieve product", () -> client().v1().products().retrieve(productId));
+    }
+
+    /** A payment method, for its card's brand, last four digits and expiry. */
+    public PaymentMethod retrievePaymentMethod(String paymentMethodId) {
+        return call("retrieve payment method", () -> client().v1().paymentMethods().retrieve(paymentMethodId));
     }
 
     /** The subscription as Stripe has it now. */

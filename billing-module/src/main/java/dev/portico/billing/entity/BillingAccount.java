@@ -99,6 +99,30 @@ public class BillingAccount {
     @Column(name = "reconciled_at")
     private Instant reconciledAt;
 
+    @Column(name = "price_amount")
+    private Long priceAmount;
+
+    @Column(name = "price_currency", length = 8)
+    private String priceCurrency;
+
+    @Column(name = "price_interval", length = 16)
+    private String priceInterval;
+
+    @Column(name = "price_interval_count")
+    private Long priceIntervalCount;
+
+    @Column(name = "price_nickname")
+    private String priceNickname;
+
+    @Column(name = "price_lookup_key")
+    private String priceLookupKey;
+
+    @Column(name = "quantity")
+    private Long quantity;
+
+    @Column(name = "subscription_payment_method")
+    private String subscriptionPaymentMethod;
+
     protected BillingAccount() {
         // for JPA
     }
@@ -196,6 +220,15 @@ public class BillingAccount {
         cancellationReason = s.cancellationReason();
         cancellationFeedback = s.cancellationFeedback();
         cancellationComment = s.cancellationComment();
+        PlanSnapshot plan = s.plan();
+        priceAmount = plan == null ? null : plan.unitAmount();
+        priceCurrency = plan == null ? null : plan.currency();
+        priceInterval = plan == null ? null : plan.interval();
+        priceIntervalCount = plan == null ? null : plan.intervalCount();
+        priceNickname = plan == null ? null : plan.nickname();
+        priceLookupKey = plan == null ? null : plan.lookupKey();
+        quantity = plan == null ? null : plan.quantity();
+        subscriptionPaymentMethod = s.defaultPaymentMethod();
         updatedAt = now;
     }
 
@@ -203,6 +236,44 @@ public class BillingAccount {
         return s.status().equals(subscriptionStatus) && s.cancelAtPeriodEnd() == cancelAtPeriodEnd
                 && Objects.equals(s.currentPeriodEnd(), currentPeriodEnd) && Objects.equals(s.priceId(), priceId)
                 && Objects.equals(s.cancelAt(), cancelAt) && Objects.equals(s.endedAt(), endedAt);
+    }
+
+    /** The subscription's price as last described, when an event described more than its id. */
+    public Optional<PlanSnapshot> plan() {
+        if (priceAmount == null && priceCurrency == null && priceNickname == null && priceLookupKey == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlanSnapshot(priceAmount, priceCurrency, priceInterval, priceIntervalCount, priceNickname,
+                priceLookupKey, quantity));
+    }
+
+    public Optional<String> priceId() {
+        return Optional.ofNullable(priceId);
+    }
+
+    public Optional<String> productId() {
+        return Optional.ofNullable(productId);
+    }
+
+    public Optional<Instant> currentPeriodEnd() {
+        return Optional.ofNullable(currentPeriodEnd);
+    }
+
+    public Optional<Instant> trialEnd() {
+        return Optional.ofNullable(trialEnd);
+    }
+
+    public Optional<Instant> cancelAt() {
+        return Optional.ofNullable(cancelAt);
+    }
+
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    /** The payment method the subscription's invoices are charged to: its own, else the customer's default. */
+    public Optional<String> chargedPaymentMethod() {
+        return Optional.ofNullable(subscriptionPaymentMethod != null ? subscriptionPaymentMethod : defaultPaymentMethod);
     }
 
     /** When a resync last compared it with Stripe's objects; empty when none ever did. */

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An invoice as Stripe last described it. Invoices only move forward (draft, open, then paid,
@@ -54,6 +55,15 @@ public class BillingInvoice {
     @Column(name = "as_of", nullable = false)
     private Instant asOf;
 
+    @Column(name = "invoice_number", length = 64)
+    private String number;
+
+    @Column(name = "stripe_created_at")
+    private Instant createdAt;
+
+    @Column(name = "invoice_pdf", length = 1000)
+    private String invoicePdf;
+
     protected BillingInvoice() {
         // for JPA
     }
@@ -81,8 +91,57 @@ public class BillingInvoice {
         currency = snapshot.currency();
         nextPaymentAttempt = snapshot.nextPaymentAttempt();
         hostedInvoiceUrl = snapshot.hostedInvoiceUrl();
+        number = snapshot.number() == null ? number : snapshot.number();
+        createdAt = snapshot.created() == null ? createdAt : snapshot.created();
+        invoicePdf = snapshot.invoicePdf() == null ? invoicePdf : snapshot.invoicePdf();
         this.asOf = asOf;
         return true;
+    }
+
+    public String id() {
+        return invoiceId;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public int attemptCount() {
+        return attemptCount;
+    }
+
+    public Optional<Long> amountDue() {
+        return Optional.ofNullable(amountDue);
+    }
+
+    public Optional<Long> amountPaid() {
+        return Optional.ofNullable(amountPaid);
+    }
+
+    public Optional<String> currency() {
+        return Optional.ofNullable(currency);
+    }
+
+    public Optional<Instant> nextPaymentAttempt() {
+        return Optional.ofNullable(nextPaymentAttempt);
+    }
+
+    public Optional<String> hostedInvoiceUrl() {
+        return Optional.ofNullable(hostedInvoiceUrl);
+    }
+
+    /** Stripe's invoice number (e.g. {@code A1B2C3D4-0001}), once finalized. */
+    public Optional<String> number() {
+        return Optional.ofNullable(number);
+    }
+
+    /** Stripe's time of the invoice's creation. */
+    public Optional<Instant> createdAt() {
+        return Optional.ofNullable(createdAt);
+    }
+
+    public Optional<String> invoicePdf() {
+        return Optional.ofNullable(invoicePdf);
     }
 
     public boolean isSettled() {

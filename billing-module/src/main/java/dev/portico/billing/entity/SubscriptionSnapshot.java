@@ -11,7 +11,8 @@ import java.util.Set;
 public record SubscriptionSnapshot(String id, String status, Instant created, String priceId, String productId,
                                    Instant currentPeriodEnd, Instant trialEnd, boolean cancelAtPeriodEnd,
                                    Instant cancelAt, Instant canceledAt, Instant endedAt, String cancellationReason,
-                                   String cancellationFeedback, String cancellationComment) {
+                                   String cancellationFeedback, String cancellationComment, PlanSnapshot plan,
+                                   String defaultPaymentMethod) {
 
     /** Stripe never moves a subscription out of these statuses. */
     private static final Set<String> TERMINAL = Set.of("canceled", "incomplete_expired");
@@ -20,6 +21,15 @@ public record SubscriptionSnapshot(String id, String status, Instant created, St
         Objects.requireNonNull(id, "Subscription id is required.");
         Objects.requireNonNull(status, "Subscription status is required.");
         Objects.requireNonNull(created, "Subscription creation time is required.");
+    }
+
+    /** A snapshot that says nothing of the price beyond its id, nor of a payment method. */
+    public SubscriptionSnapshot(String id, String status, Instant created, String priceId, String productId,
+                                Instant currentPeriodEnd, Instant trialEnd, boolean cancelAtPeriodEnd, Instant cancelAt,
+                                Instant canceledAt, Instant endedAt, String cancellationReason, String cancellationFeedback,
+                                String cancellationComment) {
+        this(id, status, created, priceId, productId, currentPeriodEnd, trialEnd, cancelAtPeriodEnd, cancelAt, canceledAt,
+                endedAt, cancellationReason, cancellationFeedback, cancellationComment, null, null);
     }
 
     public boolean isTerminal() {

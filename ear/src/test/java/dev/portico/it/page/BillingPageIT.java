@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -79,9 +82,12 @@ class BillingPageIT extends DeployedEar {
         assertEquals(badge, text("status"));
         assertEquals(access, text("access"));
         assertEquals(story.workspace(), text("workspace"));
-        assertEquals(cancels, browser.findElement(By.id("cancels")).isDisplayed());
+        assertEquals(cancels || state.equals("canceled"), browser.findElement(By.id("cancels")).isDisplayed());
         if (cancels) {
             assertEquals("Cancels on 1 March 2031. You keep full access until then.", text("cancels"));
+        }
+        if (state.equals("canceled")) {
+            assertEquals("Your subscription has ended. You have read-only access until 1 March 2031.", text("cancels"));
         }
         if (state.equals("past_due")) {
             assertTrue(text("access-why").contains("payment is failing"), text("access-why"));
@@ -185,6 +191,7 @@ class BillingPageIT extends DeployedEar {
 
         assertEquals("Your subscription will end on 1 March 2031.", changes.getText());
         assertEquals("Cancels on 1 March 2031. You keep full access until then.", text("cancels"));
+        assertEquals(changes, browser.findElement(By.cssSelector("[aria-live=polite] #changes")), "announced as it appears");
         Browser.screenshot(browser, "billing-return");
     }
 
@@ -204,6 +211,150 @@ class BillingPageIT extends DeployedEar {
 
         assertEquals("Your subscription will end on 1 March 2031.", changes.getText());
         assertEquals("Cancels on 1 March 2031. You keep full access until then.", text("cancels"));
+    }
+
+    @Test
+    void showsThePlanItsPriceTheCardAndTheRecentInvoicesAtAGlance() {
+        Story story = workspaceIn("none");
+        deliver(story.event("customer.updated"));
+        EventJson subscribed = ownPriceAndCard(story, story.subscriptionEvent("active", false, PERIOD_END, T))
+                .set("data.object.items.data.0.quantity", 3);
+        String product = subscribed.string("data.object.items.data.0.price.product");
+        stripe.product(product, "Team");
+        stripe.card(subscribed.string("data.object.default_payment_method"), "visa", "4242", 12, 2099);
+        deliver(subscribed);
+        String invoice = story.invoiceEvent("invoice.paid", 1, T).string("data.object.id");
+        locale("en-US");
+        for (int i = 1; i <= 14; i++) {
+            deliver(story.invoiceEvent("invoice.paid", 1, T.plusSeconds(i)).newId()
+                    .set("data.object.id", invoice + "n" + i)
+                    .set("data.object.number", "ACME-" + (1000 + i))
+                    .set("data.object.created", T.plusSeconds(86_400L * i).getEpochSecond()));
+        }
+
+        open(Tokens.billingAdmin(story.workspace()));
+
+        assertEquals("Team", text("plan"));
+        assertEquals("$20.00 per month × 3", text("price"));
+        assertEquals("Visa •••• 4242", text("card"));
+        assertEquals("Expires 12/2099", text("card-expiry"));
+        assertFalse(browser.findElement(By.id("card-warning")).isDisplayed());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#invoice-rows tr"));
+        assertEquals(12, rows.size(), "the 12 most recent");
+        assertEquals(List.of("24 August 2026", "ACME-1014", "$20.00", "Paid", "View PDF"), cells(rows.get(0)));
+        assertEquals("ACME-1003", cells(rows.get(11)).get(1));
+        WebElement pdf = rows.get(0).findElement(By.linkText("PDF"));
+        assertTrue(pdf.getAttribute("href").startsWith("https://pay.stripe.com/invoice/"), pdf.getAttribute("href"));
+        assertEquals("Invoice ACME-1014 as PDF", pdf.getAttribute("aria-label"));
+        assertEquals(1, stripe.requestsFor("/v1/products/" + product));
+
+        locale("de-DE");
+        open(Tokens.member(story.workspace()));
+        assertEquals("20,00 $ per month × 3", text("price"), "amounts by the browser's locale");
+        List<WebElement> memberRows = browser.findElements(By.cssSelector("#invoice-rows tr"));
+        assertEquals(List.of("24 August 2026", "ACME-1014", "20,00 $", "Paid"), cells(memberRows.get(0)), "no links for members");
+        assertEquals(List.of(), browser.findElements(By.cssSelector("#invoice-rows a")));
+        assertEquals(1, stripe.requestsFor("/v1/products/" + product), "the product's name is fetched once");
+    }
+
+    @Test
+    void aZeroDecimalCurrencyAndACardThatExpiresBeforeTheRenewal() {
+        Story story = workspaceIn("none");
+        deliver(story.event("customer.updated"));
+        EventJson subscribed = ownPriceAndCard(story, story.subscriptionEvent("active", false, PERIOD_END, T))
+                .set("data.object.items.data.0.price.currency", "jpy")
+                .set("data.object.items.data.0.price.unit_amount", 3000)
+                .set("data.object.items.data.0.price.nickname", "Yen plan")
+                .set("data.object.items.data.0.price.recurring.interval", "year");
+        stripe.card(subscribed.string("data.object.default_payment_method"), "mastercard", "4444", 1, 2030);
+        deliver(subscribed);
+        locale("en-US");
+
+        open(Tokens.billingAdmin(story.workspace()));
+
+        assertEquals("Yen plan", text("plan"), "no product name at Stripe: the price's nickname");
+        assertEquals("¥3,000 per year", text("price"));
+        assertEquals("Mastercard •••• 4444", text("card"));
+        assertEquals("This card expires before your next renewal on 1 March 2031. Update your payment method to keep your"
+                + " subscription.", text("card-warning"));
+    }
+
+    @Test
+    void aTrialSaysWhenItEnds() {
+        Story story = workspaceIn("none");
+        deliver(story.event("customer.updated"));
+        Instant trialEnd = Instant.now().plus(Duration.ofDays(5)).minusSeconds(3600);
+        deliver(story.subscriptionEvent("trialing", false, trialEnd, T).set("data.object.trial_end", trialEnd.getEpochSecond()));
+
+        open(Tokens.member(story.workspace()));
+
+        assertEquals("Trial ends on", browser.findElement(By.id("period-label")).getAttribute("textContent"));
+        assertEquals(day(trialEnd) + " (in 5 days)", text("period-end"));
+    }
+
+    @Test
+    void aPastDueWorkspaceGetsABannerWithItsTwoActions() {
+        Story story = workspaceIn("past_due");
+        EventJson failed = story.invoiceEvent("invoice.payment_failed", 1, T.plusSeconds(30))
+                .set("data.object.next_payment_attempt", Instant.parse("2026-08-13T09:00:00Z").getEpochSecond());
+        deliver(failed);
+        locale("en-US");
+
+        open(Tokens.billingAdmin(story.workspace()));
+
+        assertEquals("The payment of $20.00 for invoice " + failed.string("data.object.number") + " failed. Stripe tries"
+                + " again on 13 August 2026. Update the payment method, or pay the invoice now.", text("alert-text"));
+        List<WebElement> actions = browser.findElements(By.cssSelector("#alert-actions button, #alert-actions a"));
+        assertEquals(List.of("Update payment method", "Pay invoice"), actions.stream().map(WebElement::getText).toList());
+        assertEquals(failed.string("data.object.hosted_invoice_url"), actions.get(1).getAttribute("href"));
+        actions.get(0).click();
+        wait.until(ExpectedConditions.urlContains(stripe.portalUrl()));
+        assertEquals("payment_method_update", browser.findElement(By.id("flow")).getText());
+
+        open(Tokens.member(story.workspace()));
+        assertTrue(text("alert-text").endsWith("A billing admin can fix this."), text("alert-text"));
+        assertFalse(browser.findElement(By.id("alert-actions")).isDisplayed());
+    }
+
+    @Test
+    void everyActionWorksFromTheKeyboardWithTheFocusVisible() {
+        Story story = workspaceIn("active");
+        open(Tokens.billingAdmin(story.workspace()));
+
+        WebElement target = button("Update payment method");
+        for (int i = 0; i < 20 && !target.equals(browser.switchTo().activeElement()); i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals(target, focused, "reached with Tab");
+        assertFalse("none".equals(focused.getCssValue("outline-style")), "the focus shows");
+        focused.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains(stripe.portalUrl()));
+        assertEquals("payment_method_update", browser.findElement(By.id("flow")).getText());
+    }
+
+    @ParameterizedTest(name = "{0} at {1} px")
+    @CsvSource({"active, 1280", "active, 390", "trialing, 1280", "trialing, 390", "past_due, 1280", "past_due, 390",
+        "scheduled, 1280", "scheduled, 390", "canceled, 1280", "canceled, 390", "none, 1280", "none, 390"})
+    void bothPagesPassAWcagAaAuditInEveryState(String state, int width) {
+        Story story = workspaceIn(state);
+        if (state.equals("past_due")) {
+            deliver(story.invoiceEvent("invoice.payment_failed", 1, T.plusSeconds(30)));
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        for (boolean dark : new boolean[] {false, true}) {
+            colorScheme(dark ? "dark" : "light");
+            open(Tokens.billingAdmin(story.workspace()));
+            assertAccessible(state + " billing page at " + width + " px" + (dark ? ", dark" : ""));
+            browser.get(ORIGIN + "/billing/return/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+            assertAccessible(state + " return page at " + width + " px" + (dark ? ", dark" : ""));
+        }
+        colorScheme("light");
+        if (state.equals("active") || state.equals("past_due")) {
+            open(Tokens.billingAdmin(story.workspace()));
+            Browser.screenshot(browser, "billing-" + state.replace('_', '-') + (width < 600 ? "-phone" : "-desktop"));
+        }
     }
 
     @Test
@@ -235,6 +386,7 @@ class BillingPageIT extends DeployedEar {
     }
 
     private void open(String token) {
+        browser.get("about:blank"); // on the page already, a new fragment alone would not load it again
         browser.get(ORIGIN + "/billing/#token=" + token);
         wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("summary")),
                 ExpectedConditions.visibilityOfElementLocated(By.id("message"))));
@@ -242,6 +394,42 @@ class BillingPageIT extends DeployedEar {
 
     private void sessionStorageCleared() {
         browser.executeScript("sessionStorage.clear(); location.reload();");
+    }
+
+    /** Zero violations of WCAG 2.1 A and AA, as Deque's axe-core finds them in what the browser shows. */
+    private void assertAccessible(String what) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        assertEquals(List.of(), results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getHelp() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList(), what);
+    }
+
+    /** Emulates the browser's locale (what {@code Intl} formats by) for the pages opened next. */
+    private void locale(String tag) {
+        browser.executeCdpCommand("Emulation.setLocaleOverride", Map.of()); // a new override replaces none in place
+        browser.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", tag));
+    }
+
+    /** Emulates the system's colour scheme ({@code prefers-color-scheme}) for the pages opened next. */
+    private void colorScheme(String scheme) {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** The subscription event with a product and card of this story's own (Stripe's examples share theirs). */
+    private static EventJson ownPriceAndCard(Story story, EventJson event) {
+        String own = story.customer().substring("cus_".length());
+        return event.set("data.object.items.data.0.price.product", "prod_" + own).set("data.object.default_payment_method", "pm_" + own);
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    }
+
+    private static String day(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+                .withZone(java.time.ZoneOffset.UTC).format(instant);
     }
 
     private String text(String id) {
@@ -266,11 +454,16 @@ class BillingPageIT extends DeployedEar {
             return story;
         }
         deliver(story.event("customer.updated"));
-        deliver(switch (state) {
+        EventJson subscription = ownPriceAndCard(story, switch (state) {
             case "scheduled" -> story.subscriptionEvent("active", true, PERIOD_END, T);
             case "past_due", "canceled" -> story.subscriptionEvent(state, false, PERIOD_END, T);
+            case "trialing" -> story.subscriptionEvent(state, false, PERIOD_END, T)
+                    .set("data.object.trial_end", PERIOD_END.getEpochSecond());
             default -> story.subscriptionEvent("active", false, PERIOD_END, T);
         });
+        stripe.product(subscription.string("data.object.items.data.0.price.product"), "Team");
+        stripe.card(subscription.string("data.object.default_payment_method"), "visa", "4242", 12, 2099);
+        deliver(subscription);
         return story;
     }
 

@@ -57,6 +57,8 @@ public final class StripeStandIn {
     private final Map<String, JsonObject> customers = new ConcurrentHashMap<>();
     private final Map<String, List<JsonObject>> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, List<JsonObject>> invoices = new ConcurrentHashMap<>();
+    /** Products and payment methods a test described, by id. */
+    private final Map<String, JsonObject> objects = new ConcurrentHashMap<>();
 
     private StripeStandIn(int port) {
         this.spec = StripeSpec.load();
@@ -75,7 +77,8 @@ public final class StripeStandIn {
         server.stubFor(post(urlPathEqualTo("/v1/billing_portal/sessions"))
                 .willReturn(aResponse().withTransformers(Replies.NAME)));
         server.stubFor(WireMock.get(urlPathMatching("/p/session/.*")).willReturn(aResponse().withTransformers(Replies.NAME)));
-        for (String read : List.of("/v1/events", "/v1/customers/.+", "/v1/subscriptions", "/v1/invoices", "/v1/invoices/.+")) {
+        for (String read : List.of("/v1/events", "/v1/customers/.+", "/v1/subscriptions", "/v1/invoices", "/v1/invoices/.+",
+                "/v1/products/.+", "/v1/payment_methods/.+")) {
             server.stubFor(WireMock.get(urlPathMatching(read)).willReturn(aResponse().withTransformers(Replies.NAME)));
         }
         this.portalUrl = "http://127.0.0.1:" + port + PORTAL_PATH;
@@ -131,6 +134,26 @@ public final class StripeStandIn {
     public StubMapping slowEventListings(java.time.Duration delay) {
         return override(WireMock.get(urlPathEqualTo("/v1/events"))
                 .willReturn(aResponse().withTransformers(Replies.NAME).withFixedDelay((int) delay.toMillis())));
+    }
+
+    /** Makes Stripe hold a product of this name ({@code GET /v1/products/{id}}): Stripe's example product, renamed. */
+    public void product(String productId, String name) {
+        objects.put(productId, Json.createObjectBuilder(fixtures.getJsonObject("product")).add("id", productId)
+                .add("name", name).build());
+    }
+
+    /** Makes Stripe hold a card payment method ({@code GET /v1/payment_methods/{id}}): Stripe's example card, changed. */
+    public void card(String paymentMethodId, String brand, String last4, int expMonth, int expYear) {
+        JsonObject example = fixtures.getJsonObject("payment_method");
+        objects.put(paymentMethodId, Json.createObjectBuilder(example).add("id", paymentMethodId).add("type", "card")
+                .add("card", Json.createObjectBuilder(example.getJsonObject("card")).add("brand", brand).add("last4", last4)
+                        .add("exp_month", expMonth).add("exp_year", expYear))
+                .build());
+    }
+
+    /** Requests received so far for this path (e.g. {@code /v1/products/prod_1}). */
+    public int requestsFor(String path) {
+        return (int) server.getAllServeEvents().stream().filter(event -> event.getRequest().getUrl().equals(path)).count();
     }
 
     /** The event-list requests received so far, oldest first (their query strings). */
@@ -291,6 +314,10 @@ public final class StripeStandIn {
         String path = request.getUrl().contains("?") ? request.getUrl().substring(0, request.getUrl().indexOf('?')) : request.getUrl();
         String url = request.getUrl();
         Map<String, Object> query = url.indexOf('?') < 0 ? Map.of() : StripeSpec.decode(url.substring(url.indexOf('?') + 1));
+        if (path.startsWith("/v1/products/") || path.startsWith("/v1/payment_methods/")) {
+            JsonObject object = objects.get(path.substring(path.lastIndexOf('/') + 1));
+            return object == null ? null : object.toString();
+        }
         if (path.startsWith("/v1/customers/")) {
             JsonObject customer = customers.get(path.substring("/v1/customers/".length()));
             return customer == null ? null : customer.toString();

@@ -2,6 +2,7 @@ package dev.portico.web.billing;
 
 import dev.portico.billing.api.BillingStatus;
 import dev.portico.billing.api.WorkspaceId;
+import dev.portico.billing.boundary.BillingOverviews;
 import dev.portico.billing.boundary.BillingStatuses;
 import dev.portico.billing.boundary.PortalSessions;
 import dev.portico.billing.boundary.WorkspaceSync;
@@ -56,6 +57,9 @@ public class BillingResource {
     @Inject
     WorkspaceSync sync;
 
+    @Inject
+    BillingOverviews overviews;
+
     /** Billing admins only; the body ({@code returnUrl}, {@code flow}) is optional. */
     @POST
     @Path("portal-session")
@@ -92,19 +96,37 @@ public class BillingResource {
                 .build();
     }
 
+    /**
+     * Any valid token of the workspace: the subscription as below, plus what the billing page shows
+     * at a glance (price, dates, card, failing and recent invoices; invoice links for admins only).
+     */
+    @GET
+    @Path("overview")
+    @RolesAllowed(Roles.ANY_TOKEN)
+    public JsonObject overview() {
+        Caller caller = callers.resolve(security);
+        WorkspaceId workspace = caller.requireWorkspace();
+        BillingOverviews.Overview overview = overviews.of(workspace);
+        JsonObjectBuilder json = subscriptionJson(workspace, overview.status());
+        return OverviewJson.add(json, overview, caller.isBillingAdmin()).build();
+    }
+
     /** Any valid token of the workspace; {@code access} is what {@code @Guarded} resources allow it now. */
     @GET
     @Path("subscription")
     @RolesAllowed(Roles.ANY_TOKEN)
     public JsonObject subscription() {
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
-        BillingStatus status = statuses.of(workspace);
+        return subscriptionJson(workspace, statuses.of(workspace)).build();
+    }
+
+    private JsonObjectBuilder subscriptionJson(WorkspaceId workspace, BillingStatus status) {
         JsonObjectBuilder json = Jsons.object()
                 .add("workspaceId", workspace.value())
                 .add("status", status.status());
         Jsons.addOrNull(json, "plan", status.plan());
         Jsons.addOrNull(json, "currentPeriodEnd", status.currentPeriodEnd());
         json.add("cancelAtPeriodEnd", status.cancelAtPeriodEnd());
-        return AccessJson.add(json, enforcement.decide(workspace)).build();
+        return AccessJson.add(json, enforcement.decide(workspace));
     }
 }
