@@ -153,7 +153,7 @@ class WebhookIT extends DeployedEar {
     @Test
     void unknownTypesAndUnknownCustomersAreRecordedAndAcknowledged() {
         Story stranger = StripeEvents.story(Tokens.newWorkspace());
-        EventJson unknownType = stranger.event("invoice.paid").type("invoice.finalized");
+        EventJson unknownType = stranger.event("invoice.paid").type("invoice.upcoming");
 
         Reply ignored = deliver(unknownType);
         Reply unmatched = deliver(stranger, "customer.subscription.created");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -15,6 +16,7 @@ import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.Browser;
+import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Eventually;
 import dev.portico.it.support.Mailbox;
@@ -337,6 +339,7 @@ class BillingPageIT extends DeployedEar {
     @CsvSource({"active, 1280", "active, 390", "trialing, 1280", "trialing, 390", "past_due, 1280", "past_due, 390",
         "scheduled, 1280", "scheduled, 390", "canceled, 1280", "canceled, 390", "none, 1280", "none, 390"})
     void bothPagesPassAWcagAaAuditInEveryState(String state, int width) {
+        assumeFalse(DatabaseUnderTest.postgresql(), "the pages do not depend on the database: audited in the Derby pass");
         Story story = workspaceIn(state);
         if (state.equals("past_due")) {
             deliver(story.invoiceEvent("invoice.payment_failed", 1, T.plusSeconds(30)));
