@@ -41,8 +41,21 @@ public class DemoSeed {
                  "trial_end": null, "livemode": false, "metadata": {},
                  "items": {"object": "list", "data": [{"id": "si_demo%s", "object": "subscription_item",
                    "current_period_start": %d, "current_period_end": %d,
-                   "price": {"id": "price_demo_team", "object": "price", "product": "prod_demo_team"}}]}}"""
+                   "quantity": 1,
+                   "price": {"id": "price_demo_team", "object": "price", "product": "prod_demo_team",
+                     "unit_amount": 2900, "currency": "usd", "nickname": "Team, monthly",
+                     "recurring": {"interval": "month", "interval_count": 1}}}]}}"""
                 .formatted(subscription, customer, now - 60, suffix, now - 60, now + Duration.ofDays(30).toSeconds())));
+        send(base, secret, event("payment_method.attached", now - 30, """
+                {"id": "pm_demo%s", "object": "payment_method", "type": "card", "customer": "%s", "livemode": false,
+                 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2030}}"""
+                .formatted(suffix, customer)));
+        send(base, secret, event("invoice.paid", now - 20, """
+                {"id": "in_demo%s", "object": "invoice", "customer": "%s", "status": "paid", "number": "DEMO-0001",
+                 "created": %d, "attempt_count": 1, "amount_due": 2900, "amount_paid": 2900, "currency": "usd",
+                 "hosted_invoice_url": "https://invoice.stripe.com/i/demo", "invoice_pdf": "https://pay.stripe.com/invoice/demo/pdf",
+                 "parent": {"type": "subscription_details", "subscription_details": {"subscription": "%s"}}}"""
+                .formatted(suffix, customer, now - 60, subscription)));
     }
 
     static String event(String type, long created, String object) {
