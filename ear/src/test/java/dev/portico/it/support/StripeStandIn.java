@@ -275,8 +275,7 @@ public final class StripeStandIn {
 
     /** {@code GET /v1/events}: filtered by {@code types} and {@code created[gte]}, paged by {@code starting_after}. */
     private String eventList(Request request) {
-        String url = request.getUrl();
-        Map<String, Object> query = url.indexOf('?') < 0 ? Map.of() : StripeSpec.decode(url.substring(url.indexOf('?') + 1));
+        Map<String, Object> query = query(request);
         long since = query.get("created") instanceof Map<?, ?> created && created.get("gte") instanceof String gte
                 ? Long.parseLong(gte) : Long.MIN_VALUE;
         List<?> types = query.get("types") instanceof List<?> list ? list : null;
@@ -302,6 +301,12 @@ public final class StripeStandIn {
         return list("/v1/events", page, start + limit < newestFirst.size());
     }
 
+    /** A request's query string, decoded as Stripe reads it ({@code created[gte]=1} → {@code {created={gte=1}}}). */
+    private static Map<String, Object> query(Request request) {
+        String url = request.getUrl();
+        return url.indexOf('?') < 0 ? Map.of() : StripeSpec.decode(url.substring(url.indexOf('?') + 1));
+    }
+
     private static String list(String url, List<JsonObject> data, boolean hasMore) {
         var items = Json.createArrayBuilder();
         data.forEach(items::add);
@@ -311,9 +316,9 @@ public final class StripeStandIn {
 
     /** What Stripe has now (see {@link #describe}), or null when it has no such object. */
     private String described(Request request) {
-        String path = request.getUrl().contains("?") ? request.getUrl().substring(0, request.getUrl().indexOf('?')) : request.getUrl();
         String url = request.getUrl();
-        Map<String, Object> query = url.indexOf('?') < 0 ? Map.of() : StripeSpec.decode(url.substring(url.indexOf('?') + 1));
+        String path = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
+        Map<String, Object> query = query(request);
         if (path.startsWith("/v1/products/") || path.startsWith("/v1/payment_methods/")) {
             JsonObject object = objects.get(path.substring(path.lastIndexOf('/') + 1));
             return object == null ? null : object.toString();
