@@ -59,7 +59,7 @@ public class DevToken {
                 + " MP_JWT_VERIFY_ISSUER=" + ISSUER);
     }
 
-    private static PrivateKey keyIn(Path dir) throws Exception {
+    static PrivateKey keyIn(Path dir) throws Exception {
         Path privatePem = dir.resolve("private.pem");
         if (!Files.exists(privatePem)) {
             Files.createDirectories(dir);

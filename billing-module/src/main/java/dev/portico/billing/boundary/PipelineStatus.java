@@ -43,7 +43,7 @@ public class PipelineStatus {
     public record EventReport(String id, String type, Instant receivedAt, Optional<Instant> processedAt, String outcome,
                               int attempts,
                               Optional<String> detail, Optional<String> workspaceId, long publications,
-                              long incompletePublications, String arrival) {
+                              long incompletePublications, String arrival, boolean payloadPurged) {
     }
 
     public Optional<EventReport> event(String eventId) {
@@ -53,7 +53,7 @@ public class PipelineStatus {
                     return new EventReport(event.eventId(), event.type(), event.receivedAt(), event.processedAt(),
                             event.status().name(),
                             event.attempts(), event.detail(), event.workspaceId(), counts.total(), counts.incomplete(),
-                            WebhookEvents.arrivalOf(event));
+                            WebhookEvents.arrivalOf(event), event.payloadPurged());
                 });
     }
 

@@ -41,9 +41,13 @@ public class WebhookIntake {
     @Inject
     BillingMetrics metrics;
 
+    @Inject
+    Retention retention;
+
     /**
      * What became of a delivery: stored now ({@code RECEIVED}, or {@code IGNORED} for a type
-     * Portico does not act on) or held already, with its status.
+     * Portico does not act on) or held already, with its status; or {@code EXPIRED}, a duplicate
+     * by age: created before the inbox's retention, it can only be a replay, and is not applied.
      */
     public record Receipt(String eventId, boolean duplicate, String status) {
     }
@@ -51,6 +55,10 @@ public class WebhookIntake {
     public Receipt receive(byte[] body, String signatureHeader) {
         signature.verify(body, signatureHeader);
         Envelope event = Envelope.parse(new String(body, StandardCharsets.UTF_8));
+        if (retention.forgotten(event.created())) {
+            metrics.received(event.type(), "duplicate");
+            return new Receipt(event.id(), true, "EXPIRED");
+        }
         Inbox.Stored stored;
         try {
             stored = writer.store(event, body, Arrival.WEBHOOK);

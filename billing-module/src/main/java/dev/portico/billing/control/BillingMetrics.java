@@ -41,6 +41,9 @@ public class BillingMetrics {
     private static final Metadata DRIFT = Metadata.builder().withName("portico_reconcile_drift_repaired")
             .withDescription("Fields of workspaces found different from Stripe's objects and repaired (sweeps and syncs)").build();
 
+    private static final Metadata PURGED = Metadata.builder().withName("portico_retention_purged")
+            .withDescription("Rows the retention purge deleted (or payloads it emptied), by kind").build();
+
     /** How long one reading of the backlog serves the gauges: one scrape reads several of them. */
     private static final Duration BACKLOG_FRESH = Duration.ofSeconds(1);
 
@@ -71,6 +74,11 @@ public class BillingMetrics {
     public void settled(String type, Status outcome, Duration lag) {
         applied(type, outcome);
         registry.timer(APPLY_LAG).update(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    /** Rows of a kind the retention purge deleted or emptied. */
+    public void purged(String kind, long rows) {
+        registry.counter(PURGED, new Tag("kind", kind)).inc(rows);
     }
 
     /** An attempt to apply an event that failed (it is retried after a backoff, or given up). */

@@ -1,33 +1,36 @@
 package dev.portico.billing.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.stripe.model.PaymentMethod;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.entity.PaymentMethodDetails;
 import dev.portico.billing.entity.ProductName;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The names the billing page shows for Stripe ids: a product's name, a payment method's card.
  * Kept in the database (shared by every node) once an event carried them or Stripe was asked,
  * and in memory once read: neither ever changes for an id, except a product's name, which is
- * read again after a restart. A Stripe failure leaves the name unknown for now (the page shows
- * less), never fails the page.
+ * read again from the database once evicted. Memory holds at most
+ * {@code portico.details.cache-max-entries} of each kind, each for {@code portico.details.cache-idle}
+ * since last read. A Stripe failure leaves the name unknown for now (the page shows less), never
+ * fails the page.
  */
 @ApplicationScoped
 public class StripeDetails {
 
     private static final Logger LOG = Logger.getLogger(StripeDetails.class.getName());
-    /** Ids remembered in memory, at most; beyond, the database answers. */
-    private static final int REMEMBERED = 10_000;
 
     @PersistenceContext(unitName = "billing")
     EntityManager em;
@@ -41,35 +44,52 @@ public class StripeDetails {
     @Inject
     Clock clock;
 
-    /** After Stripe failed to say, how long the page goes without asking again for that id. */
-    private static final long QUIET_NANOS = 60_000_000_000L;
+    @Inject
+    @ConfigProperty(name = "portico.details.cache-max-entries")
+    long maxEntries;
 
-    private final ConcurrentMap<String, Optional<String>> productNames = new ConcurrentHashMap<>();
-    /** Ids Stripe failed to describe, and when (monotonic): a page load does not wait for Stripe again at once. */
-    private final ConcurrentMap<String, Long> failedAt = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, PaymentMethodDetails> paymentMethods = new ConcurrentHashMap<>();
+    @Inject
+    @ConfigProperty(name = "portico.details.cache-idle")
+    Duration idle;
+
+    /** After Stripe failed to say, how long the page goes without asking again for that id. */
+    private static final Duration QUIET = Duration.ofMinutes(1);
+
+    private Cache<String, String> productNames;
+    /** Ids Stripe failed to describe lately: a page load does not wait for Stripe again at once. */
+    private Cache<String, Boolean> failed;
+    private Cache<String, PaymentMethodDetails> paymentMethods;
+
+    @PostConstruct
+    void build() {
+        if (maxEntries < 1 || idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("portico.details.cache-max-entries must be at least 1"
+                    + " and portico.details.cache-idle positive.");
+        }
+        productNames = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterAccess(idle).executor(Runnable::run).build();
+        paymentMethods = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterAccess(idle).executor(Runnable::run).build();
+        failed = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(QUIET).executor(Runnable::run).build();
+    }
 
     /** The product's name; empty when Stripe has none or cannot say now. */
     public Optional<String> productName(String productId) {
-        Optional<String> known = productNames.get(productId);
+        String known = productNames.getIfPresent(productId);
         if (known != null) {
-            return known;
+            return Optional.of(known);
         }
         Optional<String> name = self.storedProduct(productId).map(ProductName::name).orElseGet(() -> fetchProduct(productId));
-        if (name.isPresent()) {
-            remember(productNames, productId, name);
-        }
+        name.ifPresent(found -> productNames.put(productId, found));
         return name;
     }
 
     /** The payment method's details; empty when Stripe cannot say now. */
     public Optional<PaymentMethodDetails> paymentMethod(String paymentMethodId) {
-        PaymentMethodDetails known = paymentMethods.get(paymentMethodId);
+        PaymentMethodDetails known = paymentMethods.getIfPresent(paymentMethodId);
         if (known != null) {
             return Optional.of(known);
         }
         Optional<PaymentMethodDetails> found = self.storedPaymentMethod(paymentMethodId).or(() -> fetchPaymentMethod(paymentMethodId));
-        found.ifPresent(details -> remember(paymentMethods, paymentMethodId, details));
+        found.ifPresent(details -> paymentMethods.put(paymentMethodId, details));
         return found;
     }
 
@@ -106,7 +126,7 @@ public class StripeDetails {
             storeQuietly(new ProductName(productId, name, clock.instant()));
             return Optional.ofNullable(name);
         } catch (BillingFailure unavailable) {
-            remember(failedAt, productId, System.nanoTime());
+            failed.put(productId, Boolean.TRUE);
             return Optional.empty();
         }
     }
@@ -120,14 +140,13 @@ public class StripeDetails {
             storeQuietly(details);
             return Optional.of(details);
         } catch (BillingFailure unavailable) {
-            remember(failedAt, paymentMethodId, System.nanoTime());
+            failed.put(paymentMethodId, Boolean.TRUE);
             return Optional.empty();
         }
     }
 
     private boolean failedRecently(String id) {
-        Long failed = failedAt.get(id);
-        return failed != null && System.nanoTime() - failed < QUIET_NANOS;
+        return failed.getIfPresent(id) != null;
     }
 
     private void storeQuietly(Object details) {
@@ -144,12 +163,5 @@ public class StripeDetails {
                 card == null ? null : card.getBrand(), card == null ? null : card.getLast4(),
                 card == null || card.getExpMonth() == null ? null : card.getExpMonth().intValue(),
                 card == null || card.getExpYear() == null ? null : card.getExpYear().intValue(), clock.instant());
-    }
-
-    private static <V> void remember(ConcurrentMap<String, V> map, String key, V value) {
-        if (map.size() >= REMEMBERED) {
-            map.clear(); // rare and cheap: the database answers until they are read again
-        }
-        map.put(key, value);
     }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * A workspace's recent portal sessions, for the sliding-window throttle every node shares: at
- * most {@code limit} within any {@code window}. Rows stay, one per workspace that opened the portal.
+ * most {@code limit} within any {@code window}. A row whose newest slot has left the window holds
+ * nothing a missing row would not: retention deletes it (by {@code last_taken_at}).
  */
 @Entity
 @Table(name = "billing_portal_throttle")
@@ -30,6 +31,10 @@ public class PortalThrottle {
 
     @Column(name = "slots", length = 2000, nullable = false)
     private String slots;
+
+    /** The newest slot taken (null before the first). */
+    @Column(name = "last_taken_at")
+    private Instant lastTakenAt;
 
     protected PortalThrottle() {
         // for JPA
@@ -55,8 +60,14 @@ public class PortalThrottle {
             wait = Optional.of(Duration.between(now, taken.peekFirst().plus(window)));
         } else {
             taken.addLast(now);
+            lastTakenAt = now;
         }
         slots = taken.stream().map(slot -> Long.toString(slot.toEpochMilli())).collect(Collectors.joining(","));
         return wait;
+    }
+
+    /** Whether every slot has left the window by {@code now}: the row is then as good as none. */
+    public boolean emptyAt(Instant now, Duration window) {
+        return lastTakenAt == null || !lastTakenAt.isAfter(now.minus(window));
     }
 }

@@ -72,10 +72,14 @@ public class WebhookEvent {
     @Column(name = "arrival", length = 16, nullable = false)
     private Arrival arrival;
 
-    /** The body exactly as Stripe sent it (UTF-8 JSON). */
+    /** The body exactly as Stripe sent it (UTF-8 JSON); empty once purged. */
     @Lob
     @Column(name = "payload", nullable = false)
     private byte[] payload;
+
+    /** Whether retention emptied the payload (the event was settled long ago). */
+    @Column(name = "payload_purged", nullable = false)
+    private boolean payloadPurged;
 
     protected WebhookEvent() {
         // for JPA
@@ -135,6 +139,10 @@ public class WebhookEvent {
 
     public String payload() {
         return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    public boolean payloadPurged() {
+        return payloadPurged;
     }
 
     /** When the applier last settled it. */

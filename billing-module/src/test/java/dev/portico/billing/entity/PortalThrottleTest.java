@@ -44,4 +44,21 @@ class PortalThrottleTest {
         assertEquals(Optional.of(WINDOW), alpha.take(start.plus(WINDOW), 3, WINDOW),
                 "the old window's slots are gone; the new window's three count");
     }
+
+    @Test
+    void aRowIsEmptyOnceItsNewestSlotLeftTheWindowAndThenAnswersAsNoRowWould() {
+        assertEquals(true, alpha.emptyAt(start, WINDOW), "never taken");
+        for (int i = 0; i < 3; i++) {
+            alpha.take(start.plusSeconds(i * 10L), 3, WINDOW);
+        }
+        assertEquals(false, alpha.emptyAt(start.plusSeconds(20).plus(WINDOW).minusMillis(1), WINDOW));
+        assertEquals(false, alpha.emptyAt(start.plus(WINDOW), WINDOW), "the newest slot is still in the window");
+
+        Instant later = start.plusSeconds(20).plus(WINDOW);
+        assertEquals(true, alpha.emptyAt(later, WINDOW));
+        PortalThrottle fresh = new PortalThrottle("alpha");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(fresh.take(later, 3, WINDOW), alpha.take(later, 3, WINDOW), "take " + i);
+        }
+    }
 }

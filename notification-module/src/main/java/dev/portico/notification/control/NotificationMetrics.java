@@ -21,6 +21,10 @@ public class NotificationMetrics {
             .withDescription("Emails the sender dealt with, by template and status (SENT, RETRYING, FAILED, SUPPRESSED)")
             .build();
 
+    /** Shared with billing's retention (the same name and description): one series per kind. */
+    private static final Metadata PURGED = Metadata.builder().withName("portico_retention_purged")
+            .withDescription("Rows the retention purge deleted (or payloads it emptied), by kind").build();
+
     @Inject
     MetricRegistry registry;
 
@@ -32,6 +36,11 @@ public class NotificationMetrics {
 
     public void email(String template, String status) {
         registry.counter(EMAILS, new Tag("template", template), new Tag("status", status)).inc();
+    }
+
+    /** Rows of a kind the retention purge deleted. */
+    public void purged(String kind, long rows) {
+        registry.counter(PURGED, new Tag("kind", kind)).inc(rows);
     }
 
     /** The outbox gauges, read at each scrape; registered as the application starts. */

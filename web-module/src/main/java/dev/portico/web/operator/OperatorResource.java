@@ -2,6 +2,8 @@ package dev.portico.web.operator;
 
 import dev.portico.billing.boundary.PipelineStatus;
 import dev.portico.billing.boundary.Reconciler;
+import dev.portico.billing.boundary.Retention;
+import dev.portico.notification.boundary.EmailRetention;
 import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
 import dev.portico.web.identity.Roles;
@@ -21,11 +23,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * For Portico's operators (a token in group {@code portico-operator}; no workspace needed): how
  * far behind the pipeline is, the publications a listener has not completed (with their errors),
- * where one Stripe event stands, and the reconcile sweeps (listed, one with its drift, or one started now).
+ * where one Stripe event stands, the reconcile sweeps (listed, one with its drift, or one started now),
+ * and the retention purge run now.
  */
 @Path("operator")
 @RolesAllowed(Roles.OPERATOR)
@@ -40,6 +44,12 @@ public class OperatorResource {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    EmailRetention emailRetention;
 
     @GET
     @Path("pipeline")
@@ -73,7 +83,8 @@ public class OperatorResource {
                 .add("receivedAt", event.receivedAt().toString())
                 .add("outcome", event.outcome())
                 .add("attempts", event.attempts())
-                .add("arrival", event.arrival());
+                .add("arrival", event.arrival())
+                .add("payloadPurged", event.payloadPurged());
         Jsons.addOrNull(json, "processedAt", event.processedAt().map(Object::toString).orElse(null));
         Jsons.addOrNull(json, "detail", event.detail().orElse(null));
         Jsons.addOrNull(json, "workspaceId", event.workspaceId().orElse(null));
@@ -115,6 +126,24 @@ public class OperatorResource {
     public Response startSweep() {
         reconciler.sweepNow();
         return Response.accepted(Jsons.object().add("status", "STARTED").build()).build();
+    }
+
+    /**
+     * Runs the retention purge now, on this node, and answers what went, by module and kind (it
+     * waits for the purge: everything due, batch by batch; the scheduled purge does the same).
+     */
+    @POST
+    @Path("purge")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject purge() {
+        return Jsons.object().add("billing", counts(retention.purge())).add("notification", counts(emailRetention.purge()))
+                .build();
+    }
+
+    private static JsonObjectBuilder counts(Map<String, Long> purged) {
+        JsonObjectBuilder json = Jsons.object();
+        purged.forEach((kind, rows) -> json.add(kind, rows.longValue()));
+        return json;
     }
 
     private static JsonObjectBuilder json(Reconciler.SweepReport sweep) {

@@ -2,6 +2,8 @@ package dev.portico.web.platform;
 
 import dev.portico.billing.boundary.PipelineSweep;
 import dev.portico.billing.boundary.Reconciler;
+import dev.portico.billing.boundary.Retention;
+import dev.portico.notification.boundary.EmailRetention;
 import dev.portico.notification.boundary.OutboxSender;
 import dev.portico.workspace.boundary.StandingsRefresh;
 import jakarta.annotation.PostConstruct;
@@ -28,11 +30,19 @@ public class BackgroundWork {
     @Inject
     StandingsRefresh standingsRefresh;
 
+    @Inject
+    Retention retention;
+
+    @Inject
+    EmailRetention emailRetention;
+
     @PostConstruct
     void start() {
         pipelineSweep.start();
         reconciler.start();
         outboxSender.start();
         standingsRefresh.start();
+        retention.start();
+        emailRetention.start();
     }
 }

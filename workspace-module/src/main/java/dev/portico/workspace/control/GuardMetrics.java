@@ -2,12 +2,17 @@ package dev.portico.workspace.control;
 
 import dev.portico.workspace.api.AccessRefused;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-/** The guard's figures in the application's metric registry: refusals by their error code. */
+/**
+ * The guard's figures in the application's metric registry: refusals by their error code, and
+ * how many workspaces this node's billing-state cache holds (at most its maximum).
+ */
 @ApplicationScoped
 public class GuardMetrics {
 
@@ -16,6 +21,14 @@ public class GuardMetrics {
 
     @Inject
     MetricRegistry registry;
+
+    @Inject
+    Standings standings;
+
+    void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        registry.gauge(Metadata.builder().withName("portico_enforcement_cached_workspaces")
+                .withDescription("Workspaces whose billing state this node holds in memory").build(), standings::held);
+    }
 
     public void refused(AccessRefused refusal) {
         String code = refusal.kind() == AccessRefused.Kind.BILLING ? refusal.decision().code() : refusal.kind().name();

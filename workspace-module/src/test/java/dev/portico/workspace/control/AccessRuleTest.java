@@ -105,7 +105,7 @@ class AccessRuleTest {
         assertEquals(Access.READ_ONLY, EnforcementSettings.access(" read-only"));
         assertThrows(IllegalArgumentException.class, () -> EnforcementSettings.access("readonly"));
         assertThrows(IllegalArgumentException.class,
-                () -> new EnforcementSettings(Duration.ofSeconds(-1), "full", Duration.ZERO));
+                () -> new EnforcementSettings(Duration.ofSeconds(-1), "full", Duration.ZERO, 10, Duration.ofMinutes(1)));
     }
 
     @Test
