@@ -6,8 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,8 +86,12 @@ public class Retention {
 
     private ScheduledFuture<?> task;
 
-    /** Settings that would purge what is still needed stop the deployment. */
-    void checkAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * Settings that would purge what is still needed stop the deployment. Checked as the purge is
+     * scheduled, not in an {@code @Initialized} observer: on Payara, a bean of an EAR library first
+     * created by that event gets no {@code @Resource} injection (its scheduler stayed null).
+     */
+    private void check() {
         if (!positive(interval) || batchSize < 1 || batchSize > 10_000 || !positive(eventPayloads)
                 || !positive(publications) || !positive(sweeps)) {
             throw new IllegalArgumentException("portico.retention.interval, .event-payloads, .publications and .sweeps"
@@ -103,6 +105,7 @@ public class Retention {
 
     /** Schedules the purge on this node, unless {@code portico.retention.enabled} is false. */
     public synchronized void start() {
+        check();
         if (!enabled) {
             LOG.info("portico.retention.enabled is false: nothing is purged on this node unless an operator asks.");
         } else if (task == null) {

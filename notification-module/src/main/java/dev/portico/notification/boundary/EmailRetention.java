@@ -6,8 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +60,8 @@ public class EmailRetention {
 
     private ScheduledFuture<?> task;
 
-    void checkAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /** Checked as the purge is scheduled (see billing's {@code Retention} for why not at {@code @Initialized}). */
+    private void check() {
         if (emails.isNegative() || emails.isZero() || interval.isNegative() || interval.isZero()
                 || batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("portico.retention.emails and portico.retention.interval must be positive,"
@@ -72,6 +71,7 @@ public class EmailRetention {
 
     /** Schedules the purge on this node, unless {@code portico.retention.enabled} is false. */
     public synchronized void start() {
+        check();
         if (enabled && task == null) {
             task = scheduler.scheduleWithFixedDelay(this::purgeQuietly, interval.toMillis(), interval.toMillis(),
                     TimeUnit.MILLISECONDS);
