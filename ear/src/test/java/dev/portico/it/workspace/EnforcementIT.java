@@ -13,6 +13,7 @@ import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -196,6 +197,80 @@ class EnforcementIT extends DeployedEar {
         }
         assertEquals(access, subscription.getString("access"), subscription::toString);
         assertEquals(code == null ? "null" : "\"" + code + "\"", subscription.get("accessCode").toString());
+        assertAccessCheck(workspace, "read", read == 200, access, code);
+        assertAccessCheck(workspace, "write", write == 201, access, code);
+    }
+
+    /** {@code GET /api/access} says what the guard does: 200 when allowed, else 402, the same decision in both. */
+    private void assertAccessCheck(String workspace, String operation, boolean allowed, String access, String code) {
+        Reply check = api.get("api/access?operation=" + operation, Tokens.member(workspace));
+        assertEquals(allowed ? 200 : 402, check.status(), () -> operation + ": " + check);
+        JsonObject decision = check.json();
+        assertEquals(workspace, decision.getString("workspaceId"));
+        assertEquals(access, decision.getString("access"), decision::toString);
+        assertEquals(code == null ? "null" : "\"" + code + "\"", decision.get("code").toString());
+        assertEquals(false, decision.getString("message").isBlank());
+        if (allowed) {
+            assertEquals(false, decision.containsKey("error"), decision::toString);
+        } else {
+            assertEquals(code, check.error(), "a refusal reads as an error too");
+        }
+    }
+
+    @Test
+    void theAccessCheckSaysUntilWhenAndFollowsTheGatewaysMethod() {
+        Story story = subscribed();
+        deliver(story.subscriptionEvent("canceled", false, PERIOD_END, EVENT_TIME));
+        String active = activeWorkspace();
+        ServerClock.set(api, PERIOD_END.minus(Duration.ofDays(1)));
+        String token = Tokens.member(story.workspace());
+
+        Reply read = api.get("api/access?operation=read", token);
+        Reply viaGet = api.send("GET", "api/access", token, null, "X-Forwarded-Method", "GET");
+        Reply viaDelete = api.send("GET", "api/access", token, null, "X-Forwarded-Method", "delete");
+        Reply neither = api.get("api/access", token);
+        Reply unknown = api.get("api/access?operation=delete", token);
+
+        assertEquals(200, read.status(), read::toString);
+        assertEquals(PERIOD_END.toString(), read.json().getString("until"), "read-only until the paid period ends");
+        assertEquals(200, viaGet.status(), viaGet::toString);
+        assertEquals(402, viaDelete.status(), viaDelete::toString);
+        assertEquals("SUBSCRIPTION_CANCELED", viaDelete.error());
+        assertEquals(400, neither.status(), neither::toString);
+        assertEquals("INVALID_REQUEST", neither.error());
+        assertEquals(400, unknown.status(), unknown::toString);
+        assertEquals("INVALID_REQUEST", unknown.error());
+        Reply full = api.get("api/access?operation=write", Tokens.member(active));
+        assertEquals(200, full.status(), full::toString);
+        assertEquals(JsonValue.NULL, full.json().get("until"), "full access lasts until billing changes");
+    }
+
+    @Test
+    void theAccessCheckAnswersForTheTokensWorkspaceOnly() {
+        Story pastDue = subscribed();
+        deliver(pastDue.subscriptionEvent("past_due", false, PERIOD_END, EVENT_TIME));
+        String active = activeWorkspace();
+
+        Reply own = api.get("api/access?operation=write&workspace=" + active, Tokens.member(active));
+        Reply other = api.get("api/access?operation=write&workspace=" + pastDue.workspace(), Tokens.member(active));
+        Reply pastDueOwn = api.get("api/access?operation=write", Tokens.member(pastDue.workspace()));
+        Reply operator = api.get("api/access?operation=read", Tokens.builder().groups("portico-operator").sign());
+        Reply anonymous = api.get("api/access?operation=read", null);
+
+        assertEquals(200, own.status(), own::toString);
+        assertEquals(403, other.status(), other::toString);
+        assertEquals("OTHER_WORKSPACE", other.error());
+        assertEquals(false, other.body().contains("PAYMENT_PAST_DUE"), "nothing of the other workspace's billing");
+        assertEquals(402, pastDueOwn.status(), pastDueOwn::toString);
+        assertEquals(403, operator.status(), operator::toString);
+        assertEquals("NO_WORKSPACE", operator.error());
+        assertEquals(401, anonymous.status(), anonymous::toString);
+    }
+
+    private String activeWorkspace() {
+        Story story = subscribed();
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, EVENT_TIME));
+        return story.workspace();
     }
 
     private Reply write(String workspace) {

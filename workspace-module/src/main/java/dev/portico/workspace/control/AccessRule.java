@@ -47,8 +47,9 @@ public final class AccessRule {
 
     private AccessDecision pastDue(Standing standing, Instant now) {
         if (standing.statusSince() != null && now.isBefore(standing.statusSince().plus(grace))) {
-            return AccessDecision.full("A payment is failing; full access continues until "
-                    + standing.statusSince().plus(grace) + ".");
+            Instant graceEnds = standing.statusSince().plus(grace);
+            return new AccessDecision(Access.FULL, null, "A payment is failing; full access continues until " + graceEnds + ".",
+                    graceEnds);
         }
         return new AccessDecision(Access.READ_ONLY, "PAYMENT_PAST_DUE",
                 "A payment is failing: the workspace is read-only until it is paid.");
@@ -59,7 +60,7 @@ public final class AccessRule {
         Instant readableUntil = paidUntil == null ? null : paidUntil.plus(grace);
         if (readableUntil != null && now.isBefore(readableUntil)) {
             return new AccessDecision(Access.READ_ONLY, "SUBSCRIPTION_CANCELED",
-                    "The subscription was canceled: the workspace is read-only until " + readableUntil + ".");
+                    "The subscription was canceled: the workspace is read-only until " + readableUntil + ".", readableUntil);
         }
         return new AccessDecision(Access.NONE, "SUBSCRIPTION_EXPIRED",
                 readableUntil == null ? "The subscription was canceled." : "The subscription ended on " + readableUntil + ".");

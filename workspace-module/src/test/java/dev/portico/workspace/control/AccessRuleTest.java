@@ -42,10 +42,13 @@ class AccessRuleTest {
     @Test
     void aCanceledSubscriptionIsReadableUntilItsPaidPeriodEndsThenBlocked() {
         Standing canceled = standing("canceled");
-        assertEquals(Access.READ_ONLY, noGrace.decide(canceled, PERIOD_END.minusSeconds(1)).access());
+        AccessDecision before = noGrace.decide(canceled, PERIOD_END.minusSeconds(1));
+        assertEquals(Access.READ_ONLY, before.access());
+        assertEquals(PERIOD_END, before.until(), "read-only until the paid period ends");
         AccessDecision after = noGrace.decide(canceled, PERIOD_END);
         assertEquals(Access.NONE, after.access());
         assertEquals("SUBSCRIPTION_EXPIRED", after.code());
+        assertNull(after.until(), "blocked until billing changes");
         assertEquals(Access.NONE, noGrace.decide(canceled, PERIOD_END.plusSeconds(1)).access());
     }
 
@@ -72,7 +75,10 @@ class AccessRuleTest {
         AccessDecision inGrace = rule.decide(pastDue, FAILED_AT.plus(Duration.ofDays(2)).minusSeconds(1));
         assertEquals(Access.FULL, inGrace.access());
         assertNull(inGrace.code());
-        assertEquals("PAYMENT_PAST_DUE", rule.decide(pastDue, FAILED_AT.plus(Duration.ofDays(2))).code());
+        assertEquals(FAILED_AT.plus(Duration.ofDays(2)), inGrace.until(), "full until the grace ends");
+        AccessDecision afterGrace = rule.decide(pastDue, FAILED_AT.plus(Duration.ofDays(2)));
+        assertEquals("PAYMENT_PAST_DUE", afterGrace.code());
+        assertNull(afterGrace.until(), "read-only until it is paid");
     }
 
     @Test

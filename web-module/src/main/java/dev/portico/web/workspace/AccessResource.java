@@ -1,0 +1,91 @@
+package dev.portico.web.workspace;
+
+import dev.portico.billing.api.WorkspaceId;
+import dev.portico.web.Jsons;
+import dev.portico.web.error.ApiError;
+import dev.portico.web.error.ErrorBodies;
+import dev.portico.web.identity.CallerResolver;
+import dev.portico.web.identity.Roles;
+import dev.portico.workspace.api.AccessDecision;
+import dev.portico.workspace.api.Operation;
+import dev.portico.workspace.boundary.Enforcement;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The guard's answer over HTTP, for services outside the EAR and gateways' forward-auth checks:
+ * may the token's workspace read, or write, now? {@code 200} when it may, {@code 402} when not,
+ * both with the decision ({@code workspaceId, access, code, message, until}; the refusal also
+ * carries {@code error}). Served from the guard's own cache: no database read for a workspace
+ * held. The operation is {@code operation=read|write}, or else the gateway's
+ * {@code X-Forwarded-Method} (GET, HEAD and OPTIONS read; anything else writes). A gateway that
+ * knows the workspace a request is for passes {@code workspace=}: a token of another workspace is
+ * then refused with {@code 403 OTHER_WORKSPACE}.
+ */
+@Path("access")
+@RolesAllowed(Roles.ANY_TOKEN)
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessResource {
+
+    private static final Set<String> READING_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    Enforcement enforcement;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Response check(@QueryParam("operation") String operation, @QueryParam("workspace") String named,
+                          @HeaderParam("X-Forwarded-Method") String forwardedMethod) {
+        Operation wanted = operation(operation, forwardedMethod);
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
+        if (named != null && !named.equals(workspace.value())) {
+            throw new ApiError(403, "OTHER_WORKSPACE", "The token acts for another workspace than the one named.");
+        }
+        AccessDecision decision = enforcement.decide(workspace);
+        if (decision.allows(wanted)) {
+            return Response.ok(body(Jsons.object(), workspace, decision).build()).build();
+        }
+        return Response.status(402).entity(body(ErrorBodies.object(decision.code(), decision.message()), workspace, decision)
+                .build()).build();
+    }
+
+    private static Operation operation(String operation, String forwardedMethod) {
+        if (operation != null) {
+            return switch (operation) {
+                case "read" -> Operation.READ;
+                case "write" -> Operation.WRITE;
+                default -> throw ApiError.invalidRequest("operation must be read or write.");
+            };
+        }
+        if (forwardedMethod != null && !forwardedMethod.isBlank()) {
+            return READING_METHODS.contains(forwardedMethod.trim().toUpperCase(Locale.ROOT))
+                    ? Operation.READ : Operation.WRITE;
+        }
+        throw ApiError.invalidRequest("operation must be read or write (or the request carry X-Forwarded-Method).");
+    }
+
+    private static JsonObjectBuilder body(JsonObjectBuilder json, WorkspaceId workspace, AccessDecision decision) {
+        json.add("workspaceId", workspace.value()).add("access", decision.access().wireName());
+        Jsons.addOrNull(json, "code", decision.code()).add("message", decision.message());
+        return Jsons.addOrNull(json, "until", decision.until());
+    }
+}
