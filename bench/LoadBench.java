@@ -74,8 +74,9 @@ public class LoadBench {
         switch (args[0]) {
             case "webhooks" -> webhooks(URI.create(args[1]), args[2], args[3]);
             case "guard" -> guard(URI.create(args[1]), args[2], args[3]);
+            case "access" -> access(URI.create(args[1]), args[2]);
             case "nodes" -> nodes(args[1], args[2], java.util.Arrays.stream(args, 3, args.length).map(URI::create).toList());
-            default -> throw new IllegalArgumentException("webhooks, guard or nodes, not " + args[0]);
+            default -> throw new IllegalArgumentException("webhooks, guard, access or nodes, not " + args[0]);
         }
     }
 
@@ -92,6 +93,21 @@ public class LoadBench {
         compare("unguarded (GET .../notes/unguarded)", () -> closedLoop("unguarded", unguarded, SECONDS),
                 "guarded   (GET .../notes)", () -> closedLoop("guarded", guarded, SECONDS), "guarded/unguarded",
                 "target: at least 90%");
+    }
+
+    /** The access check for services outside the EAR against the no-op, both carrying the same token. */
+    static void access(URI base, String token) throws Exception {
+        Supplier<HttpRequest> check = () -> HttpRequest.newBuilder(base.resolve("api/access?operation=read"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        Supplier<HttpRequest> noOp = () -> HttpRequest.newBuilder(base.resolve("api/health"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        check(send(check.get()), "the access check");
+        check(send(noOp.get()), "the no-op");
+        closedLoop("warm-up no-op", noOp, WARM_UP_SECONDS);
+        closedLoop("warm-up access check", check, WARM_UP_SECONDS);
+        compare("no-op        (GET /api/health)", () -> closedLoop("no-op", noOp, SECONDS),
+                "access check (GET /api/access?operation=read)", () -> closedLoop("access check", check, SECONDS),
+                "access check/no-op", "one run, no target");
     }
 
     static void webhooks(URI base, String secret, String operatorToken) throws Exception {
