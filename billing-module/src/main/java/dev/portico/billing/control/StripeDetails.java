@@ -66,9 +66,14 @@ public class StripeDetails {
             throw new IllegalArgumentException("portico.details.cache-max-entries must be at least 1"
                     + " and portico.details.cache-idle positive.");
         }
-        productNames = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterAccess(idle).executor(Runnable::run).build();
-        paymentMethods = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterAccess(idle).executor(Runnable::run).build();
-        failed = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(QUIET).executor(Runnable::run).build();
+        productNames = bounded().expireAfterAccess(idle).build();
+        paymentMethods = bounded().expireAfterAccess(idle).build();
+        failed = bounded().expireAfterWrite(QUIET).build();
+    }
+
+    /** At most {@code maxEntries}, evicted on the caller's thread (no pool of the container's). */
+    private Caffeine<Object, Object> bounded() {
+        return Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run);
     }
 
     /** The product's name; empty when Stripe has none or cannot say now. */

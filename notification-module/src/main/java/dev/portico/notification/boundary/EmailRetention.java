@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -90,19 +91,22 @@ public class EmailRetention {
         Instant before = clock.instant().minus(emails);
         long started = System.nanoTime();
         Map<String, Long> purged = new LinkedHashMap<>();
-        long total = 0;
-        for (int done = batchSize; done == batchSize; total += done) {
-            done = purges.emails(before, batchSize);
-        }
-        purged.put("emails", total);
-        total = 0;
-        for (int done = batchSize; done == batchSize; total += done) {
-            done = purges.dunning(before, batchSize);
-        }
-        purged.put("dunning", total);
+        purged.put("emails", all(purges::emails, before));
+        purged.put("dunning", all(purges::dunning, before));
         purged.forEach(metrics::purged);
         LOG.info(() -> "Email retention purged " + purged + " in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
         return purged;
+    }
+
+    /** Batch after batch until one comes back short: everything due went. */
+    private long all(BiFunction<Instant, Integer, Integer> batch, Instant before) {
+        long total = 0;
+        int done;
+        do {
+            done = batch.apply(before, batchSize);
+            total += done;
+        } while (done == batchSize);
+        return total;
     }
 
     private void purgeQuietly() {
