@@ -34,6 +34,12 @@ import java.util.Set;
  * {@code X-Forwarded-Method} (GET, HEAD and OPTIONS read; anything else writes). A gateway that
  * knows the workspace a request is for passes {@code workspace=}: a token of another workspace is
  * then refused with {@code 403 OTHER_WORKSPACE}.
+ *
+ * <p>For gateways, every decision also travels as headers ({@code X-Portico-Workspace},
+ * {@code X-Portico-Access}, {@code X-Portico-Code} when less than full) that a gateway can hand to
+ * the service behind it; and {@code refusedStatus=403} answers a refusal with 403 instead of 402,
+ * since nginx's {@code auth_request} takes any status but 2xx, 401 and 403 for a failure of the
+ * check itself.
  */
 @Path("access")
 @RolesAllowed(Roles.ANY_TOKEN)
@@ -54,18 +60,39 @@ public class AccessResource {
 
     @GET
     public Response check(@QueryParam("operation") String operation, @QueryParam("workspace") String named,
+                          @QueryParam("refusedStatus") String refusedStatus,
                           @HeaderParam("X-Forwarded-Method") String forwardedMethod) {
         Operation wanted = operation(operation, forwardedMethod);
+        int refusal = refusalStatus(refusedStatus);
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
         if (named != null && !named.equals(workspace.value())) {
             throw new ApiError(403, "OTHER_WORKSPACE", "The token acts for another workspace than the one named.");
         }
         AccessDecision decision = enforcement.decide(workspace);
         if (decision.allows(wanted)) {
-            return Response.ok(body(Jsons.object(), workspace, decision).build()).build();
+            return headers(Response.ok(body(Jsons.object(), workspace, decision).build()), workspace, decision);
         }
-        return Response.status(402).entity(body(ErrorBodies.object(decision.code(), decision.message()), workspace, decision)
-                .build()).build();
+        return headers(Response.status(refusal)
+                .entity(body(ErrorBodies.object(decision.code(), decision.message()), workspace, decision).build()),
+                workspace, decision);
+    }
+
+    private static int refusalStatus(String refusedStatus) {
+        if (refusedStatus == null || refusedStatus.equals("402")) {
+            return 402;
+        }
+        if (refusedStatus.equals("403")) {
+            return 403;
+        }
+        throw ApiError.invalidRequest("refusedStatus must be 402 or 403.");
+    }
+
+    private static Response headers(Response.ResponseBuilder response, WorkspaceId workspace, AccessDecision decision) {
+        response.header("X-Portico-Workspace", workspace.value()).header("X-Portico-Access", decision.access().wireName());
+        if (decision.code() != null) {
+            response.header("X-Portico-Code", decision.code());
+        }
+        return response.build();
     }
 
     private static Operation operation(String operation, String forwardedMethod) {

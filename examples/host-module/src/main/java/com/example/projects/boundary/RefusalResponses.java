@@ -1,0 +1,37 @@
+package com.example.projects.boundary;
+
+import dev.portico.workspace.api.AccessRefused;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * How the product answers a call Portico's guard refused. Each WAR maps {@link AccessRefused} itself
+ * (Portico's mappers serve Portico's WAR only); this one keeps Portico's codes and statuses: 402
+ * with the billing code and access level, 404 for another workspace, 401 and 403 for the token.
+ */
+@Provider
+public class RefusalResponses implements ExceptionMapper<AccessRefused> {
+
+    @Override
+    public Response toResponse(AccessRefused refused) {
+        return switch (refused.kind()) {
+            case NO_TOKEN -> respond(401, body("UNAUTHENTICATED", refused.getMessage()));
+            case NO_WORKSPACE -> respond(403, body("NO_WORKSPACE", refused.getMessage()));
+            case OTHER_WORKSPACE -> respond(404, body("NOT_FOUND", refused.getMessage()));
+            case BILLING -> respond(402, body(refused.decision().code(), refused.decision().message())
+                    .add("access", refused.decision().access().wireName()));
+        };
+    }
+
+    private static JsonObjectBuilder body(String code, String message) {
+        return Json.createObjectBuilder().add("error", code).add("message", message);
+    }
+
+    private static Response respond(int status, JsonObjectBuilder body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
+    }
+}
