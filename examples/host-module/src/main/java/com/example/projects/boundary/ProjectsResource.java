@@ -41,6 +41,10 @@ public class ProjectsResource {
     @Inject
     ProjectStore projects;
 
+    /** Portico's clock (billing api's {@code Clocks}): the one time source, which tests can move. */
+    @Inject
+    Clock clock;
+
     @GET
     @Guarded(Operation.READ)
     public JsonObject list(@GuardedWorkspace @PathParam("workspace") String workspace) {
@@ -54,7 +58,7 @@ public class ProjectsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@GuardedWorkspace @PathParam("workspace") String workspace, String body) {
         String name = name(body);
-        Project created = projects.create(workspace, name, Clock.systemUTC().instant());
+        Project created = projects.create(workspace, name, clock.instant());
         return Response.status(Response.Status.CREATED).entity(json(created)).build();
     }
 

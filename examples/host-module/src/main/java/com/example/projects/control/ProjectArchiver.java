@@ -17,8 +17,11 @@ public class ProjectArchiver {
     @Inject
     ProjectStore projects;
 
+    @Inject
+    Clock clock;
+
     void on(@Observes SubscriptionCanceled canceled) {
         projects.archiveAll(canceled.workspace().value(), canceled.stripeEventId(),
-                canceled.endedAt() == null ? Clock.systemUTC().instant() : canceled.endedAt());
+                canceled.endedAt() == null ? clock.instant() : canceled.endedAt());
     }
 }
