@@ -242,10 +242,16 @@
     var buttons = document.querySelectorAll('button[data-flow]');
     Array.prototype.forEach.call(buttons, function (button) {
       button.hidden = (button.hasAttribute('data-needs-subscription') && !hasSubscription)
-        || (button.hasAttribute('data-needs-renewing') && s.cancelAtPeriodEnd);
+        || (button.hasAttribute('data-needs-renewing') && s.cancelAtPeriodEnd)
+        || !offered(button.dataset.flow, s);
       button.addEventListener('click', function () { openPortal(button, s); });
     });
     show('actions');
+  }
+
+  /** Whether the portal's configuration offers this deep link ("" is the portal's home: always). */
+  function offered(flow, s) {
+    return !flow || !s.portalFlows || s.portalFlows.indexOf(flow) >= 0;
   }
 
   function openPortal(button, subscription) {

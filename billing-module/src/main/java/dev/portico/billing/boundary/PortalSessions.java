@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Opens a Stripe Customer Portal session for a workspace: return-URL check, throttle (after the
- * check, so rejected input costs no quota), get-or-create of the customer, optional deep link.
+ * Opens a Stripe Customer Portal session for a workspace: return-URL check, the portal
+ * configuration's verdict on the flow, throttle (after the checks, so rejected input costs no
+ * quota), get-or-create of the customer, optional deep link, the configuration's id.
  * Logs one structured line per attempt.
  */
 @ApplicationScoped
@@ -46,6 +47,9 @@ public class PortalSessions {
     @Inject
     BillingMetrics metrics;
 
+    @Inject
+    PortalConfiguration configuration;
+
     /**
      * What a caller asks for; the workspace and email come from the caller's verified token, the
      * request id (for the log line) from the web layer.
@@ -60,10 +64,11 @@ public class PortalSessions {
         StripeCustomerId customer = null;
         try {
             String returnUrl = returnUrls.resolve(request.returnUrl());
+            Optional<String> portal = configuration.forSession(request.flow());
             rateLimiter.acquire(request.workspace());
             customer = customers.customerOf(request.workspace(), request.email());
             Optional<String> subscription = subscriptionFor(request);
-            String url = stripe.createPortalSession(customer, returnUrl, request.flow(), subscription);
+            String url = stripe.createPortalSession(customer, returnUrl, request.flow(), subscription, portal);
             outcome = "OK";
             return url;
         } catch (BillingFailure failure) {

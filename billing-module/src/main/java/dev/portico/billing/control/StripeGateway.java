@@ -1,5 +1,7 @@
 package dev.portico.billing.control;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.RateLimitException;
@@ -7,10 +9,16 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Product;
+import com.stripe.model.StripeCollection;
+import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
+import com.stripe.model.billingportal.Configuration;
 import com.stripe.model.billingportal.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.billingportal.ConfigurationCreateParams;
+import com.stripe.param.billingportal.ConfigurationListParams;
+import com.stripe.param.billingportal.ConfigurationUpdateParams;
 import com.stripe.param.billingportal.SessionCreateParams;
 import com.stripe.param.billingportal.SessionCreateParams.FlowData;
 import dev.portico.billing.api.BillingFailure;
@@ -22,6 +30,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -111,13 +122,54 @@ public class StripeGateway {
 
     /** Opens a portal session and returns its URL. */
     public String createPortalSession(StripeCustomerId customer, String returnUrl, Optional<PortalFlow> flow,
-                                      Optional<String> subscriptionId) {
+                                      Optional<String> subscriptionId, Optional<String> configuration) {
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setCustomer(customer.value())
                 .setReturnUrl(returnUrl);
+        configuration.ifPresent(params::setConfiguration);
         flow.ifPresent(f -> params.setFlowData(flowData(f, returnUrl, subscriptionId)));
         Session session = call("create portal session", () -> client().v1().billingPortal().sessions().create(params.build()));
         return session.getUrl();
+    }
+
+    /** Every active portal configuration of the account, page by page (as Stripe has them: JSON). */
+    public List<JsonObject> listPortalConfigurations() {
+        List<JsonObject> all = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            ConfigurationListParams.Builder params = ConfigurationListParams.builder().setActive(true).setLimit(100L);
+            if (after != null) {
+                params.setStartingAfter(after);
+            }
+            StripeCollection<Configuration> page = call("list portal configurations",
+                    () -> client().v1().billingPortal().configurations().list(params.build()));
+            page.getData().forEach(configuration -> all.add(json(configuration)));
+            more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
+            after = more ? page.getData().get(page.getData().size() - 1).getId() : null;
+        }
+        return all;
+    }
+
+    /** Creates a portal configuration from form parameters; the key makes a repeated create the same one. */
+    public JsonObject createPortalConfiguration(Map<String, Object> params, String idempotencyKey) {
+        ConfigurationCreateParams create = ConfigurationCreateParams.builder().putAllExtraParam(params).build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        return json(call("create portal configuration",
+                () -> client().v1().billingPortal().configurations().create(create, options)));
+    }
+
+    /** Writes a portal configuration's parameters again. */
+    public JsonObject updatePortalConfiguration(String id, Map<String, Object> params) {
+        ConfigurationUpdateParams update = ConfigurationUpdateParams.builder().putAllExtraParam(params).build();
+        return json(call("update portal configuration",
+                () -> client().v1().billingPortal().configurations().update(id, update)));
+    }
+
+    /** An object as Stripe sent it, its fields stripe-java does not model included where it kept them. */
+    private static JsonObject json(StripeObject object) {
+        JsonObject raw = object.getRawJsonObject();
+        return raw != null ? raw : JsonParser.parseString(object.toJson()).getAsJsonObject();
     }
 
     /** A product, for its name. */

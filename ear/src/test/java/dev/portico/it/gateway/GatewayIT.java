@@ -108,6 +108,23 @@ class GatewayIT extends DeployedEar {
         assertEquals("INVALID_REQUEST", unknown.error());
     }
 
+    @Test
+    void theCheckAnswersForTheMethodItIsCalledWithAsEnvoysExtAuthzCallsIt() {
+        String pastDue = Tokens.member(workspaceIn("past_due"));
+        String active = Tokens.member(workspaceIn("active"));
+
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            Reply refused = api.send(method, "api/access", pastDue, null);
+            Reply allowed = api.send(method, "api/access", active, null);
+            Reply readAsked = api.send(method, "api/access", pastDue, null, "X-Forwarded-Method", "GET");
+
+            assertEquals(402, refused.status(), () -> method + ": " + refused);
+            assertEquals("PAYMENT_PAST_DUE", refused.error());
+            assertEquals(200, allowed.status(), () -> method + ": " + allowed);
+            assertEquals(200, readAsked.status(), () -> method + " checking a GET: " + readAsked);
+        }
+    }
+
     private static String forgedToken() {
         try {
             return Tokens.builder().workspace(Tokens.newWorkspace()).forged().sign();

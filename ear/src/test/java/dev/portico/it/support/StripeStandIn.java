@@ -59,6 +59,8 @@ public final class StripeStandIn {
     private final Map<String, List<JsonObject>> invoices = new ConcurrentHashMap<>();
     /** Products and payment methods a test described, by id. */
     private final Map<String, JsonObject> objects = new ConcurrentHashMap<>();
+    private static final String CONFIGURATIONS = "/v1/billing_portal/configurations";
+    private final StandInPortalConfigurations configurations;
 
     private StripeStandIn(int port) {
         this.spec = StripeSpec.load();
@@ -70,6 +72,7 @@ public final class StripeStandIn {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.configurations = new StandInPortalConfigurations(fixtures.getJsonObject("billing_portal.configuration"));
         this.server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1").port(port).extensions(new Replies()));
         server.start();
@@ -77,11 +80,17 @@ public final class StripeStandIn {
         server.stubFor(post(urlPathEqualTo("/v1/billing_portal/sessions"))
                 .willReturn(aResponse().withTransformers(Replies.NAME)));
         server.stubFor(WireMock.get(urlPathMatching("/p/session/.*")).willReturn(aResponse().withTransformers(Replies.NAME)));
-        for (String read : List.of("/v1/events", "/v1/customers/.+", "/v1/subscriptions", "/v1/invoices", "/v1/invoices/.+",
+        server.stubFor(post(urlPathMatching(CONFIGURATIONS + "(/.+)?")).willReturn(aResponse().withTransformers(Replies.NAME)));
+        for (String read : List.of(CONFIGURATIONS, "/v1/events", "/v1/customers/.+", "/v1/subscriptions", "/v1/invoices", "/v1/invoices/.+",
                 "/v1/products/.+", "/v1/payment_methods/.+")) {
             server.stubFor(WireMock.get(urlPathMatching(read)).willReturn(aResponse().withTransformers(Replies.NAME)));
         }
         this.portalUrl = "http://127.0.0.1:" + port + PORTAL_PATH;
+    }
+
+    /** The portal configurations of the stand-in's account. */
+    public StandInPortalConfigurations portalConfigurations() {
+        return configurations;
     }
 
     /** Where the portal sessions it makes send the browser: a page of this stand-in (Stripe's host is unreachable here). */
@@ -152,6 +161,12 @@ public final class StripeStandIn {
     }
 
     /** Requests received so far for this path (e.g. {@code /v1/products/prod_1}). */
+    /** POST requests so far to paths starting with this one (creates and updates). */
+    public int writesTo(String path) {
+        return (int) server.getAllServeEvents().stream().filter(event -> event.getRequest().getMethod().getName().equals("POST")
+                && event.getRequest().getUrl().startsWith(path)).count();
+    }
+
     public int requestsFor(String path) {
         return (int) server.getAllServeEvents().stream().filter(event -> event.getRequest().getUrl().equals(path)).count();
     }
@@ -364,13 +379,15 @@ public final class StripeStandIn {
                                 + "<h1>Stand-in portal</h1><p id=\"flow\">" + session[0] + "</p>"
                                 + "<a id=\"return\" href=\"" + session[1] + "\">Return</a></body></html>").build();
             }
-            if (request.getMethod().getName().equals("GET")) {
+            if (request.getUrl().startsWith(CONFIGURATIONS)) {
+                body = portalConfiguration(request);
+                if (body == null) {
+                    return missing();
+                }
+            } else if (request.getMethod().getName().equals("GET")) {
                 body = request.getUrl().startsWith("/v1/events") ? eventList(request) : described(request);
                 if (body == null) {
-                    return aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                            .withHeader("Request-Id", "req_" + randomId(14))
-                            .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
-                                    + "\"message\":\"No such object.\"}}").build();
+                    return missing();
                 }
             } else if (request.getUrl().startsWith("/v1/customers")) {
                 String key = request.getHeader("Idempotency-Key");
@@ -380,6 +397,23 @@ public final class StripeStandIn {
             }
             return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withHeader("Request-Id", "req_" + randomId(14)).withBody(body).build();
+        }
+
+        private ResponseDefinition missing() {
+            return aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                    .withHeader("Request-Id", "req_" + randomId(14))
+                    .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
+                            + "\"message\":\"No such object.\"}}").build();
+        }
+
+        /** Lists, creates (with its idempotency key) or updates a portal configuration; null for an unknown id. */
+        private String portalConfiguration(Request request) {
+            String path = request.getUrl().split("\\?")[0];
+            if (request.getMethod().getName().equals("GET")) {
+                return configurations.list();
+            }
+            return path.equals(CONFIGURATIONS) ? configurations.create(form(request), request.getHeader("Idempotency-Key"))
+                    : configurations.update(path.substring(CONFIGURATIONS.length() + 1), form(request));
         }
 
         @Override

@@ -1,9 +1,11 @@
 package dev.portico.web.billing;
 
 import dev.portico.billing.api.BillingStatus;
+import dev.portico.billing.api.PortalFlow;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.boundary.BillingOverviews;
 import dev.portico.billing.boundary.BillingStatuses;
+import dev.portico.billing.boundary.PortalConfiguration;
 import dev.portico.billing.boundary.PortalSessions;
 import dev.portico.billing.boundary.WorkspaceSync;
 import dev.portico.web.BodyLimit;
@@ -60,6 +62,9 @@ public class BillingResource {
     @Inject
     BillingOverviews overviews;
 
+    @Inject
+    PortalConfiguration portal;
+
     /** Billing admins only; the body ({@code returnUrl}, {@code flow}) is optional. */
     @POST
     @Path("portal-session")
@@ -108,6 +113,9 @@ public class BillingResource {
         WorkspaceId workspace = caller.requireWorkspace();
         BillingOverviews.Overview overview = overviews.of(workspace);
         JsonObjectBuilder json = subscriptionJson(workspace, overview.status());
+        JsonArrayBuilder flows = Jsons.array();
+        portal.flows().stream().map(PortalFlow::wireName).sorted().forEach(flows::add);
+        json.add("portalFlows", flows);
         return OverviewJson.add(json, overview, caller.isBillingAdmin()).build();
     }
 

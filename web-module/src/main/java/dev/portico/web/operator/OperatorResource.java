@@ -1,6 +1,8 @@
 package dev.portico.web.operator;
 
+import dev.portico.billing.api.PortalFlow;
 import dev.portico.billing.boundary.PipelineStatus;
+import dev.portico.billing.boundary.PortalConfiguration;
 import dev.portico.billing.boundary.Reconciler;
 import dev.portico.billing.boundary.Retention;
 import dev.portico.notification.boundary.EmailRetention;
@@ -29,7 +31,7 @@ import java.util.Map;
  * For Portico's operators (a token in group {@code portico-operator}; no workspace needed): how
  * far behind the pipeline is, the publications a listener has not completed (with their errors),
  * where one Stripe event stands, the reconcile sweeps (listed, one with its drift, or one started now),
- * and the retention purge run now.
+ * the retention purge run now, and the portal configuration (where it stands, or checked now).
  */
 @Path("operator")
 @RolesAllowed(Roles.OPERATOR)
@@ -50,6 +52,23 @@ public class OperatorResource {
 
     @Inject
     EmailRetention emailRetention;
+
+    @Inject
+    PortalConfiguration portalConfiguration;
+
+    /** Where this node's last check of the portal configuration left it. */
+    @GET
+    @Path("portal-configuration")
+    public JsonObject portalConfiguration() {
+        return json(portalConfiguration.report());
+    }
+
+    /** Checks the portal configuration with Stripe now (reading the file again), and answers the outcome. */
+    @POST
+    @Path("portal-configuration/sync")
+    public JsonObject syncPortalConfiguration() {
+        return json(portalConfiguration.checkNow());
+    }
 
     @GET
     @Path("pipeline")
@@ -175,5 +194,18 @@ public class OperatorResource {
                 .add("attempts", publication.attempts());
         Jsons.addOrNull(json, "nextAttemptAt", publication.nextAttemptAt().map(Object::toString).orElse(null));
         return Jsons.addOrNull(json, "lastError", publication.lastError().orElse(null));
+    }
+
+    private static JsonObject json(PortalConfiguration.Report state) {
+        JsonArrayBuilder flows = Jsons.array();
+        state.flows().stream().map(PortalFlow::wireName).sorted().forEach(flows::add);
+        JsonArrayBuilder drift = Jsons.array();
+        state.drift().forEach(drift::add);
+        JsonObjectBuilder json = Jsons.object().add("status", state.status());
+        Jsons.addOrNull(json, "configuration", state.configuration());
+        Jsons.addOrNull(json, "hash", state.hash());
+        json.add("flows", flows).add("drift", drift);
+        Jsons.addOrNull(json, "checkedAt", state.checkedAt() == null ? null : state.checkedAt().toString());
+        return Jsons.addOrNull(json, "error", state.error()).build();
     }
 }

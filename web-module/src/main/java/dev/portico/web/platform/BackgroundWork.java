@@ -1,6 +1,7 @@
 package dev.portico.web.platform;
 
 import dev.portico.billing.boundary.PipelineSweep;
+import dev.portico.billing.boundary.PortalConfiguration;
 import dev.portico.billing.boundary.Reconciler;
 import dev.portico.billing.boundary.Retention;
 import dev.portico.notification.boundary.EmailRetention;
@@ -34,10 +35,14 @@ public class BackgroundWork {
     Retention retention;
 
     @Inject
+    PortalConfiguration portalConfiguration;
+
+    @Inject
     EmailRetention emailRetention;
 
     @PostConstruct
     void start() {
+        portalConfiguration.start(); // first: a configuration file Stripe would refuse stops the deployment
         pipelineSweep.start();
         reconciler.start();
         outboxSender.start();

@@ -13,11 +13,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +43,7 @@ import java.util.Set;
  * {@code X-Portico-Access}, {@code X-Portico-Code} when less than full) that a gateway can hand to
  * the service behind it; and {@code refusedStatus=403} answers a refusal with 403 instead of 402,
  * since nginx's {@code auth_request} takes any status but 2xx, 401 and 403 for a failure of the
- * check itself.
+ * check itself. POST, PUT, PATCH and DELETE ask the same, for that method (Envoy's ext_authz).
  */
 @Path("access")
 @RolesAllowed(Roles.ANY_TOKEN)
@@ -59,11 +63,41 @@ public class AccessResource {
     SecurityContext security;
 
     @GET
-    public Response check(@QueryParam("operation") String operation, @QueryParam("workspace") String named,
-                          @QueryParam("refusedStatus") String refusedStatus,
-                          @HeaderParam("X-Forwarded-Method") String forwardedMethod) {
-        Operation wanted = operation(operation, forwardedMethod);
-        int refusal = refusalStatus(refusedStatus);
+    public Response check(@BeanParam AccessQuery query) {
+        return decide(query, null);
+    }
+
+    /*
+     * The same check sent with the checked request's own method, as Envoy's ext_authz does (its HTTP
+     * mode forwards the method and drops the body): that method is the one checked unless
+     * X-Forwarded-Method or operation= say otherwise.
+     */
+
+    @POST
+    public Response checkPost(@BeanParam AccessQuery query) {
+        return decide(query, HttpMethod.POST);
+    }
+
+    @PUT
+    public Response checkPut(@BeanParam AccessQuery query) {
+        return decide(query, HttpMethod.PUT);
+    }
+
+    @PATCH
+    public Response checkPatch(@BeanParam AccessQuery query) {
+        return decide(query, HttpMethod.PATCH);
+    }
+
+    @DELETE
+    public Response checkDelete(@BeanParam AccessQuery query) {
+        return decide(query, HttpMethod.DELETE);
+    }
+
+    private Response decide(AccessQuery query, String ownMethod) {
+        boolean forwarded = query.forwardedMethod != null && !query.forwardedMethod.isBlank();
+        Operation wanted = operation(query.operation, forwarded ? query.forwardedMethod : ownMethod);
+        int refusal = refusalStatus(query.refusedStatus);
+        String named = query.workspace;
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
         if (named != null && !named.equals(workspace.value())) {
             throw new ApiError(403, "OTHER_WORKSPACE", "The token acts for another workspace than the one named.");
