@@ -1,8 +1,7 @@
 /*
  * Portico's billing page and its return page. No framework, no build, nothing from a CDN.
- * The token arrives in the URL fragment (/billing#token=...), which browsers never send to a
- * server; it is moved at once to this tab's sessionStorage and the fragment is removed, so it
- * stays out of URLs, history, logs and Referer headers.
+ * The token arrives in the URL fragment (/billing#token=...) and is handed over by
+ * /pages/token.js (sessionStorage, fragment removed).
  */
 (function () {
   'use strict';
@@ -36,7 +35,7 @@
     'payment-recovered': 'Payment received'
   };
 
-  var token = takeToken();
+  var token = PorticoToken.take(TOKEN_KEY);
   var claims = token ? decodeClaims(token) : {};
   var isAdmin = Array.isArray(claims.groups) && claims.groups.indexOf('billing-admin') >= 0;
 
@@ -73,15 +72,6 @@
       showBilling();
     }
   });
-
-  function takeToken() {
-    var match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-    if (match) {
-      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-      history.replaceState(null, '', location.pathname + location.search);
-    }
-    return sessionStorage.getItem(TOKEN_KEY);
-  }
 
   function decodeClaims(jwt) {
     try {

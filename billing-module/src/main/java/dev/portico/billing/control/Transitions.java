@@ -37,23 +37,27 @@ final class Transitions {
             events.add(new SubscriptionActivated(eventId, workspace, subscription, after.status(), after.currentPeriodEnd()));
         }
         if (after.isLive() && "paused".equals(before.status())) {
-            events.add(new SubscriptionResumed(eventId, workspace, subscription, after.currentPeriodEnd()));
+            events.add(new SubscriptionResumed(eventId, workspace, subscription, after.currentPeriodEnd(), false,
+                    after.plan(), after.subscriptionCreatedAt(), asOf));
         }
         if (after.isLive() && isScheduled && !wasScheduled) {
             Instant endsAt = after.cancelAt() != null ? after.cancelAt() : after.currentPeriodEnd();
             events.add(new SubscriptionCancelScheduled(eventId, workspace, subscription, endsAt,
-                    after.cancellationReason(), after.cancellationFeedback()));
+                    after.cancellationReason(), after.cancellationFeedback(), after.cancellationComment(), after.plan(),
+                    after.subscriptionCreatedAt(), asOf));
         }
         if (after.isLive() && before.isLive() && wasScheduled && !isScheduled
                 && Objects.equals(before.subscriptionId(), subscription)) {
-            events.add(new SubscriptionResumed(eventId, workspace, subscription, after.currentPeriodEnd()));
+            events.add(new SubscriptionResumed(eventId, workspace, subscription, after.currentPeriodEnd(), true,
+                    after.plan(), after.subscriptionCreatedAt(), asOf));
         }
         if ("paused".equals(after.status()) && !"paused".equals(before.status())) {
             events.add(new SubscriptionPaused(eventId, workspace, subscription));
         }
         if ("canceled".equals(after.status()) && !"canceled".equals(before.status())) {
             events.add(new SubscriptionCanceled(eventId, workspace, subscription, after.endedAt(), after.currentPeriodEnd(),
-                    after.cancellationReason(), after.cancellationFeedback()));
+                    after.cancellationReason(), after.cancellationFeedback(), after.cancellationComment(), after.plan(),
+                    after.subscriptionCreatedAt(), asOf));
         }
         events.add(new BillingStateChanged(eventId, workspace, status, asOf));
         return events;

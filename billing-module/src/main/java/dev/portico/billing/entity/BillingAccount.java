@@ -1,6 +1,7 @@
 package dev.portico.billing.entity;
 
 import dev.portico.billing.api.BillingStatus;
+import dev.portico.billing.api.PlanPrice;
 import dev.portico.billing.api.WorkspaceId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -163,8 +164,11 @@ public class BillingAccount {
     }
 
     public AccountState state() {
+        PlanPrice plan = priceId == null ? null : new PlanPrice(priceId, productId, priceAmount, priceCurrency,
+                priceInterval, priceIntervalCount, quantity);
         return new AccountState(subscriptionId, subscriptionStatus, priceId, currentPeriodEnd, cancelAtPeriodEnd, cancelAt,
-                endedAt, cancellationReason, cancellationFeedback, defaultPaymentMethod, customerEmail, customerName);
+                endedAt, cancellationReason, cancellationFeedback, defaultPaymentMethod, customerEmail, customerName,
+                cancellationComment, plan, subscriptionCreatedAt);
     }
 
     /** Whether a snapshot was taken over, ignored as older than what we hold, or needs a tie-break. */

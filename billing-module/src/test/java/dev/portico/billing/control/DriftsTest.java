@@ -15,7 +15,7 @@ class DriftsTest {
 
     private static AccountState state(String status, boolean cancelAtPeriodEnd, Instant periodEnd, String email) {
         return new AccountState("sub_1", status, "price_1", periodEnd, cancelAtPeriodEnd, null, null, null, null, "pm_1",
-                email, "Jenny");
+                email, "Jenny", null, null, null);
     }
 
     @Test
@@ -42,7 +42,8 @@ class DriftsTest {
 
     @Test
     void aWorkspaceWithoutSubscriptionThatHasOneAtStripeDriftsFromNothing() {
-        AccountState none = new AccountState(null, null, null, null, false, null, null, null, null, null, null, null);
+        AccountState none = new AccountState(null, null, null, null, false, null, null, null, null, null, null, null, null,
+                null, null);
         AccountState stripe = state("trialing", false, END, null);
 
         List<String> fields = Drifts.between(none, Optional.empty(), stripe, Optional.empty()).stream()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.portico.billing.api.BillingEvent;
 import dev.portico.billing.api.BillingStatus;
+import dev.portico.billing.api.PlanPrice;
 import dev.portico.billing.api.WorkspaceId;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -65,6 +66,8 @@ class FactCodecTest {
             return Instant.parse("2026-12-02T10:15:30.123Z");
         } else if (type == BillingStatus.class) {
             return new BillingStatus(new WorkspaceId("ws-1"), "active", "price_1", Instant.parse("2027-01-01T00:00:00Z"), true);
+        } else if (type == PlanPrice.class) {
+            return new PlanPrice("price_1", withNulls ? null : "prod_1", 2000L, "usd", "month", 1L, withNulls ? null : 3L);
         }
         throw new IllegalArgumentException("No sample for " + type + " in " + component);
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * example file ({@code examples/portal/portal-configuration.json}, copied to {@code target}) in the
  * Stripe stand-in. A test edits the file or the stand-in's configuration (as someone in Stripe's
  * dashboard would), asks the server to check now ({@code POST /api/operator/portal-configuration/sync}),
- * and puts the file back.
+ * and puts the file back. Nothing of it is in the database: the PostgreSQL pass leaves it out (ear/pom.xml).
  */
 class PortalConfigurationIT extends DeployedEar {
 

@@ -1,11 +1,15 @@
 package dev.portico.it.support;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -47,6 +51,27 @@ public final class Browser {
 
     public static void desktop(ChromeDriver driver) {
         driver.manage().window().setSize(new Dimension(1200, 900));
+    }
+
+    /** The violations of WCAG 2.1 A and AA Deque's axe-core finds in what the browser shows: rule (help): nodes. */
+    public static List<String> accessibilityViolations(ChromeDriver driver) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        return results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getHelp() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+    }
+
+    /** Emulates the browser's locale (what {@code Intl} formats by) for the pages opened next. */
+    public static void locale(ChromeDriver driver, String tag) {
+        driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of()); // a new override replaces none in place
+        driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", tag));
+    }
+
+    /** Emulates the system's colour scheme ({@code prefers-color-scheme}) for the pages opened next. */
+    public static void colorScheme(ChromeDriver driver, String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     /** Saves what the browser shows as target/screenshots/{name}.png. */

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The headers every answer carries, set before anything is written (also on error pages):
  * {@code nosniff} and no referrer everywhere; {@code Cache-Control: no-store} on the API (billing
  * state and tokens' answers must not sit in a shared cache); on the pages (the billing page,
- * its return page, the unsubscribe page) a Content-Security-Policy that allows scripts, styles
- * and requests from Portico only, no inline script, and framing only by {@link FrameAncestors}.
+ * its return page, the unsubscribe page, the insights page) a Content-Security-Policy that allows
+ * scripts, styles and requests from Portico only, no inline script, and framing only by {@link FrameAncestors}.
  * Version banners ({@code Server}, {@code X-Powered-By}) are switched off in Payara's HTTP listeners.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
@@ -58,6 +58,7 @@ public class SecurityHeaders extends HttpFilter {
 
     private static boolean isPage(String path) {
         return path.equals("/billing") || path.startsWith("/billing/") || path.startsWith("/pages/")
+                || path.equals("/insights") || path.startsWith("/insights/")
                 || path.equals("/api/notifications/unsubscribe");
     }
 }
