@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     /**
      * How long a node's claim on an email holds ({@code portico.mail.claim}): longer than any SMTP
@@ -92,16 +95,33 @@ public class Outbox {
                 .getSingleResult()).map(Timestamp::toInstant);
     }
 
-    /** Claims the email for this node; the email when it won, empty when another node holds or sent it. */
+    /**
+     * Claims the email for this node; the email when it won, empty when another node holds or sent
+     * it. A claim that lapsed without an outcome (sent, failed and suppressed all clear it) is in
+     * doubt: its holder died, or stalled after SMTP took the email (its database gone for longer than
+     * the claim). Such an email waits one more claim period, unclaimed, so a stalled holder records
+     * what it sent before another node sends it again; then it is claimed as usual.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<OutboxEmail> claim(String emailId) {
         Instant now = clock.instant();
-        int won = em.createQuery("UPDATE OutboxEmail e SET e.claimedUntil = :until WHERE e.emailId = :id"
-                        + " AND e.status IN :pending AND (e.claimedUntil IS NULL OR e.claimedUntil < :now)")
-                .setParameter("until", Timestamp.from(now.plus(claim)))
+        int inDoubt = em.createQuery("UPDATE OutboxEmail e SET e.claimedUntil = NULL, e.nextAttemptAt = :later"
+                        + " WHERE e.emailId = :id AND e.status IN :pending AND e.claimedUntil < :now")
+                .setParameter("later", Timestamp.from(now.plus(claim)))
                 .setParameter("id", emailId)
                 .setParameter("pending", List.of(Status.PENDING, Status.RETRYING))
                 .setParameter("now", Timestamp.from(now))
+                .executeUpdate();
+        if (inDoubt == 1) {
+            LOG.info(() -> "Email " + emailId + " was claimed and never recorded (in doubt): waiting " + claim
+                    + " for its sender to record it before sending it again");
+            return Optional.empty();
+        }
+        int won = em.createQuery("UPDATE OutboxEmail e SET e.claimedUntil = :until WHERE e.emailId = :id"
+                        + " AND e.status IN :pending AND e.claimedUntil IS NULL")
+                .setParameter("until", Timestamp.from(now.plus(claim)))
+                .setParameter("id", emailId)
+                .setParameter("pending", List.of(Status.PENDING, Status.RETRYING))
                 .executeUpdate();
         return won == 1 ? Optional.ofNullable(em.find(OutboxEmail.class, emailId)) : Optional.empty();
     }
