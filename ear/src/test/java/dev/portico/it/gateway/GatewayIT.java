@@ -3,13 +3,11 @@ package dev.portico.it.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Gateway;
 import dev.portico.it.support.Gateway.Received;
 import dev.portico.it.support.StripeEvents;
-import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -134,13 +132,6 @@ class GatewayIT extends DeployedEar {
     }
 
     private String workspaceIn(String status) {
-        Story story = StripeEvents.story(Tokens.newWorkspace());
-        deliver(story.event("checkout.session.completed"));
-        deliver(story.subscriptionEvent(status, false, PERIOD_END, EVENT_TIME));
-        return story.workspace();
-    }
-
-    private void deliver(EventJson event) {
-        StripeEvents.deliverSettled(api, event);
+        return StripeEvents.subscribed(api, status, PERIOD_END, EVENT_TIME).workspace();
     }
 }

@@ -136,10 +136,7 @@ class HostModuleIT extends RunningEar {
     }
 
     private Story subscribed(String status) {
-        Story story = StripeEvents.story(Tokens.newWorkspace());
-        deliver(story.event("checkout.session.completed"));
-        deliver(story.subscriptionEvent(status, false, PERIOD_END, EVENT_TIME));
-        return story;
+        return StripeEvents.subscribed(api, status, PERIOD_END, EVENT_TIME);
     }
 
     private void deliver(EventJson event) {

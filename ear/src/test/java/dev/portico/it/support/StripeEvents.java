@@ -52,6 +52,17 @@ public final class StripeEvents {
         return Pipeline.settled(api, reply.json().getString("id"));
     }
 
+    /**
+     * A fresh workspace whose customer checkout linked and whose subscription is in {@code status}
+     * (paid until {@code periodEnd}, as of {@code at}), both events applied.
+     */
+    public static Story subscribed(Api api, String status, Instant periodEnd, Instant at) {
+        Story story = story(Tokens.newWorkspace());
+        deliverSettled(api, story.event("checkout.session.completed"));
+        deliverSettled(api, story.subscriptionEvent(status, false, periodEnd, at));
+        return story;
+    }
+
     /** One workspace's customer and the events that speak of it. */
     public static final class Story {
         private final String workspace;

@@ -27,11 +27,11 @@ public class RefusalResponses implements ExceptionMapper<AccessRefused> {
         };
     }
 
-    private static JsonObjectBuilder body(String code, String message) {
+    static JsonObjectBuilder body(String code, String message) {
         return Json.createObjectBuilder().add("error", code).add("message", message);
     }
 
-    private static Response respond(int status, JsonObjectBuilder body) {
+    static Response respond(int status, JsonObjectBuilder body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
     }
 }
