@@ -20,6 +20,8 @@
     STRIPE_ERROR: 'The billing portal could not be opened. Please try again later.',
     INVALID_RETURN_URL: 'This page is not set up as a return address for the billing portal. Ask your administrator.',
     INVALID_FLOW: 'This action is not available.',
+    FLOW_NOT_ENABLED: 'This action is not available.',
+    INVALID_PLAN: 'That plan cannot be chosen now. Reload the page to see the plans on offer.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
     NETWORK: 'The server cannot be reached. Check your connection and try again.'
   };
@@ -32,7 +34,7 @@
   var TEMPLATES = {
     'subscription-cancel-scheduled': 'Cancellation scheduled', 'subscription-canceled': 'Subscription ended',
     'subscription-resumed': 'Subscription continues', 'payment-method-updated': 'Payment method updated',
-    'payment-recovered': 'Payment received'
+    'payment-recovered': 'Payment received', 'plan-changed': 'Plan changed'
   };
 
   var token = PorticoToken.take(TOKEN_KEY);
@@ -106,6 +108,8 @@
       renderSubscription(subscription);
       renderDetails(subscription);
       renderActions(subscription);
+      api('GET', 'billing/plans').then(function (offer) { renderPlans(offer, subscription); },
+        function () { /* the plans are extra: the page works without them */ });
       if (isAdmin) {
         api('GET', 'notifications/log?limit=5').then(renderEmails, function () { /* the log is extra */ });
       }
@@ -239,6 +243,73 @@
     show('actions');
   }
 
+  /**
+   * The plans side by side, cheapest first: the current one marked, a scheduled switch named, and
+   * for billing admins a "Switch to …" button that opens Stripe's confirmation (with the prorated
+   * amount) for that price.
+   */
+  function renderPlans(offer, s) {
+    var pending = s.pendingChange;
+    if (pending) {
+      text('pending', 'Switches to ' + pending.name + (pending.at ? ' on ' + day(pending.at) : ' at the end of the period') + '.');
+      show('pending');
+    }
+    if (!offer.plans.length) {
+      document.getElementById('plans').hidden = !pending;
+      return;
+    }
+    var live = s.status === 'active' || s.status === 'trialing' || s.status === 'past_due';
+    var canSwitch = isAdmin && live && !!offer.current && offered('subscription_update_confirm', s);
+    var list = document.getElementById('plan-list');
+    list.textContent = '';
+    offer.plans.forEach(function (plan) {
+      var item = document.createElement('li');
+      item.className = plan.current ? 'current' : '';
+      var title = document.createElement('h3');
+      title.textContent = plan.name;
+      item.appendChild(title);
+      var amount = document.createElement('p');
+      amount.className = 'amount';
+      amount.textContent = plan.amount !== null && plan.currency ? price(plan) : '—';
+      item.appendChild(amount);
+      if (plan.description) {
+        var description = document.createElement('p');
+        description.className = 'why';
+        description.textContent = plan.description;
+        item.appendChild(description);
+      }
+      var points = plan.highlights.length ? plan.highlights : plan.features;
+      if (points.length) {
+        var features = document.createElement('ul');
+        features.setAttribute('aria-label', 'Included in ' + plan.name);
+        points.forEach(function (point) {
+          var li = document.createElement('li');
+          li.textContent = point;
+          features.appendChild(li);
+        });
+        item.appendChild(features);
+      }
+      var action = document.createElement('div');
+      action.className = 'plan-action';
+      if (plan.current) {
+        action.innerHTML = '<span class="badge good">Current plan</span>';
+      } else if (pending && pending.price === plan.price) {
+        action.innerHTML = '<span class="badge">Scheduled</span>';
+      } else if (canSwitch) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.flow = 'subscription_update_confirm';
+        button.dataset.price = plan.price;
+        button.textContent = 'Switch to ' + plan.name;
+        button.addEventListener('click', function () { openPortal(button, s); });
+        action.appendChild(button);
+      }
+      item.appendChild(action);
+      list.appendChild(item);
+    });
+    show('plans');
+  }
+
   /** Whether the portal's configuration offers this deep link ("" is the portal's home: always). */
   function offered(flow, s) {
     return !flow || !s.portalFlows || s.portalFlows.indexOf(flow) >= 0;
@@ -258,6 +329,9 @@
     var body = { returnUrl: location.origin + RETURN_PATH };
     if (button.dataset.flow) {
       body.flow = button.dataset.flow;
+    }
+    if (button.dataset.price) {
+      body.price = button.dataset.price;
     }
     api('POST', 'billing/portal-session', body).then(function (session) {
       location.assign(session.url);

@@ -9,7 +9,7 @@ package dev.portico.billing.api;
  */
 public final class ApiVersion {
 
-    public static final String CURRENT = "1.2.0";
+    public static final String CURRENT = "1.3.0";
 
     private ApiVersion() {
     }

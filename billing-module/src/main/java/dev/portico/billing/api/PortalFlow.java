@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum PortalFlow {
     PAYMENT_METHOD_UPDATE("payment_method_update", false),
     SUBSCRIPTION_CANCEL("subscription_cancel", true),
-    SUBSCRIPTION_UPDATE("subscription_update", true);
+    SUBSCRIPTION_UPDATE("subscription_update", true),
+    /** A switch to one price, Stripe showing the prorated amount before the customer confirms. */
+    SUBSCRIPTION_UPDATE_CONFIRM("subscription_update_confirm", true);
 
     private final String wireName;
     private final boolean needsSubscription;

@@ -44,7 +44,7 @@ public class CatchUp {
 
     /** Lists and stores the page after {@code cursor} of the events created since {@code since}. */
     public Page next(Instant since, Optional<String> cursor) throws InterruptedException {
-        StripeReads.EventPage page = stripe.events(handlers.types(), since, cursor);
+        StripeReads.EventPage page = stripe.events(handlers.recoveredTypes(), since, cursor);
         List<Inbox.Arriving> arriving = new ArrayList<>();
         int malformed = 0;
         for (String json : page.events()) {

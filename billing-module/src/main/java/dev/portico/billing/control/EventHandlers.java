@@ -20,9 +20,16 @@ public class EventHandlers {
 
     private List<EventHandler> handlers;
 
+    /** Stripe's limit on the types one event listing filters by. */
+    static final int MAX_LISTED_TYPES = 20;
+
     @PostConstruct
     void resolve() {
         handlers = all.stream().toList();
+        if (recoveredTypes().size() > MAX_LISTED_TYPES) {
+            throw new IllegalStateException("The catch-up would list " + recoveredTypes().size()
+                    + " event types; Stripe takes at most " + MAX_LISTED_TYPES + ".");
+        }
     }
 
     Optional<EventHandler> forType(String eventType) {
@@ -32,6 +39,11 @@ public class EventHandlers {
     /** Every event type Portico acts on, sorted. */
     public List<String> types() {
         return handlers.stream().flatMap(each -> each.types().stream()).distinct().sorted().toList();
+    }
+
+    /** The types the catch-up lists from Stripe's Events API, sorted (at most {@value #MAX_LISTED_TYPES}). */
+    public List<String> recoveredTypes() {
+        return handlers.stream().flatMap(each -> each.recoveredTypes().stream()).distinct().sorted().toList();
     }
 
     /** The handler of one type, for a resync that applies fetched objects by the same rules. */

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code invoice.payment_failed}, {@code invoice.paid}, {@code invoice.payment_succeeded} and
@@ -39,6 +40,13 @@ class InvoiceEventHandler implements EventHandler {
 
     @Inject
     Clock clock;
+
+    /** {@code invoice.payment_succeeded} comes with {@code invoice.paid}, which carries the same. */
+    @Override
+    public Set<String> recoveredTypes() {
+        return TYPES.stream().filter(type -> !type.equals("invoice.payment_succeeded"))
+                .collect(Collectors.toSet());
+    }
 
     @Override
     public Set<String> types() {

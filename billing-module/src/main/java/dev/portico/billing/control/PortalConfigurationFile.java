@@ -106,7 +106,10 @@ public final class PortalConfigurationFile {
         return json.toString();
     }
 
-    /** The deep-link flows whose feature the file enables; a feature it leaves out is off, as in Stripe. */
+    /**
+     * The deep-link flows whose feature the file enables; a feature it leaves out is off, as in
+     * Stripe. A switch to one price ({@code subscription_update_confirm}) rides on the update feature.
+     */
     private static Set<PortalFlow> flows(JsonObject params) {
         Set<PortalFlow> flows = EnumSet.noneOf(PortalFlow.class);
         JsonObject features = params.has("features") ? params.getAsJsonObject("features") : new JsonObject();
@@ -114,6 +117,9 @@ public final class PortalConfigurationFile {
             if (features.has(feature) && features.getAsJsonObject(feature).has("enabled")
                     && features.getAsJsonObject(feature).get("enabled").getAsBoolean()) {
                 flows.add(flow);
+                if (flow == PortalFlow.SUBSCRIPTION_UPDATE) {
+                    flows.add(PortalFlow.SUBSCRIPTION_UPDATE_CONFIRM);
+                }
             }
         });
         return flows;

@@ -4,10 +4,14 @@ import com.stripe.model.Invoice;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
+import com.stripe.model.SubscriptionSchedule;
 import dev.portico.billing.entity.InvoiceSnapshot;
 import dev.portico.billing.entity.PlanSnapshot;
+import dev.portico.billing.entity.ScheduleSnapshot;
 import dev.portico.billing.entity.SubscriptionSnapshot;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 
 /** Turns stripe-java objects into the snapshots billing keeps. */
 final class Snapshots {
@@ -26,13 +30,33 @@ final class Snapshots {
                 Boolean.TRUE.equals(s.getCancelAtPeriodEnd()), instant(s.getCancelAt()), instant(s.getCanceledAt()),
                 instant(s.getEndedAt()), details == null ? null : details.getReason(),
                 details == null ? null : details.getFeedback(), details == null ? null : details.getComment(),
-                price == null ? null : plan(price, item.getQuantity()), s.getDefaultPaymentMethod());
+                price == null ? null : plan(price, item.getQuantity()), s.getDefaultPaymentMethod(),
+                item == null ? null : item.getId());
     }
 
     private static PlanSnapshot plan(Price price, Long quantity) {
         Price.Recurring recurring = price.getRecurring();
         return new PlanSnapshot(price.getUnitAmount(), price.getCurrency(), recurring == null ? null : recurring.getInterval(),
                 recurring == null ? null : recurring.getIntervalCount(), price.getNickname(), price.getLookupKey(), quantity);
+    }
+
+    /**
+     * The change a schedule holds for later: the first phase starting at or after the current
+     * phase's end. Only an active schedule changes anything; a released, canceled or completed one
+     * has nothing pending.
+     */
+    static ScheduleSnapshot of(SubscriptionSchedule schedule) {
+        Optional<SubscriptionSchedule.Phase> next = Optional.empty();
+        if ("active".equals(schedule.getStatus()) && schedule.getCurrentPhase() != null && schedule.getPhases() != null) {
+            Long currentEnd = schedule.getCurrentPhase().getEndDate();
+            next = schedule.getPhases().stream()
+                    .filter(phase -> currentEnd != null && phase.getStartDate() != null && phase.getStartDate() >= currentEnd)
+                    .filter(phase -> phase.getItems() != null && !phase.getItems().isEmpty())
+                    .min(Comparator.comparing(SubscriptionSchedule.Phase::getStartDate));
+        }
+        return new ScheduleSnapshot(schedule.getSubscription(),
+                next.map(phase -> phase.getItems().get(0).getPrice()),
+                next.map(phase -> instant(phase.getStartDate())));
     }
 
     static InvoiceSnapshot of(Invoice i) {

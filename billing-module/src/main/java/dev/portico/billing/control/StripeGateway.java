@@ -8,21 +8,25 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentMethod;
+import com.stripe.model.Price;
 import com.stripe.model.Product;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
 import com.stripe.model.billingportal.Configuration;
 import com.stripe.model.billingportal.Session;
+import com.stripe.model.entitlements.ActiveEntitlement;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PriceListParams;
 import com.stripe.param.billingportal.ConfigurationCreateParams;
 import com.stripe.param.billingportal.ConfigurationListParams;
 import com.stripe.param.billingportal.ConfigurationUpdateParams;
-import com.stripe.param.billingportal.SessionCreateParams;
 import com.stripe.param.billingportal.SessionCreateParams.FlowData;
-import dev.portico.billing.api.BillingFailure;
+import com.stripe.param.billingportal.SessionCreateParams;
+import com.stripe.param.entitlements.ActiveEntitlementListParams;
 import dev.portico.billing.api.BillingFailure.Reason;
+import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.PortalFlow;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.entity.StripeCustomerId;
@@ -47,6 +51,8 @@ public class StripeGateway {
 
     private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
     static final String METADATA_WORKSPACE = "workspace_id";
+    /** The price metadata that offers a price as a plan. */
+    static final String PLAN_MARK = "portico_plan";
 
     @Inject
     @ConfigProperty(name = "stripe.api.key")
@@ -120,14 +126,21 @@ public class StripeGateway {
         return new StripeCustomerId(customer.getId());
     }
 
+    /**
+     * The subscription a deep link acts on; for a switch to one price, also the item it replaces
+     * and that price (else null). A switch leaves the quantity out: Stripe keeps the item's own.
+     */
+    public record FlowTarget(String subscriptionId, String itemId, String priceId) {
+    }
+
     /** Opens a portal session and returns its URL. */
     public String createPortalSession(StripeCustomerId customer, String returnUrl, Optional<PortalFlow> flow,
-                                      Optional<String> subscriptionId, Optional<String> configuration) {
+                                      Optional<FlowTarget> target, Optional<String> configuration) {
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setCustomer(customer.value())
                 .setReturnUrl(returnUrl);
         configuration.ifPresent(params::setConfiguration);
-        flow.ifPresent(f -> params.setFlowData(flowData(f, returnUrl, subscriptionId)));
+        flow.ifPresent(f -> params.setFlowData(flowData(f, returnUrl, target)));
         Session session = call("create portal session", () -> client().v1().billingPortal().sessions().create(params.build()));
         return session.getUrl();
     }
@@ -187,7 +200,50 @@ public class StripeGateway {
         return call("retrieve subscription", () -> client().v1().subscriptions().retrieve(subscriptionId));
     }
 
-    private static FlowData flowData(PortalFlow flow, String returnUrl, Optional<String> subscriptionId) {
+    /**
+     * The active prices marked as Portico plans ({@code metadata.portico_plan = true}), each with
+     * its product, page by page. Stripe's list cannot filter by metadata, so the marking is checked here.
+     */
+    public List<Price> listPlanPrices() {
+        List<Price> plans = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            PriceListParams.Builder params = PriceListParams.builder().setActive(true).addExpand("data.product").setLimit(100L);
+            if (after != null) {
+                params.setStartingAfter(after);
+            }
+            StripeCollection<Price> page = call("list prices", () -> client().v1().prices().list(params.build()));
+            page.getData().stream().filter(price -> price.getMetadata() != null
+                    && "true".equals(price.getMetadata().get(PLAN_MARK))).forEach(plans::add);
+            more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
+            after = more ? page.getData().get(page.getData().size() - 1).getId() : null;
+        }
+        return plans;
+    }
+
+    /** The active entitlements of a customer (Stripe Entitlements), page by page: their features' lookup keys. */
+    public List<String> listActiveEntitlements(String customerId) {
+        List<String> keys = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            ActiveEntitlementListParams.Builder params = ActiveEntitlementListParams.builder().setCustomer(customerId)
+                    .setLimit(100L);
+            if (after != null) {
+                params.setStartingAfter(after);
+            }
+            StripeCollection<ActiveEntitlement> page = call("list active entitlements",
+                    () -> client().v1().entitlements().activeEntitlements().list(params.build()));
+            page.getData().forEach(entitlement -> keys.add(entitlement.getLookupKey()));
+            more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
+            after = more ? page.getData().get(page.getData().size() - 1).getId() : null;
+        }
+        return keys;
+    }
+
+    private static FlowData flowData(PortalFlow flow, String returnUrl, Optional<FlowTarget> target) {
+        Optional<String> subscriptionId = target.map(FlowTarget::subscriptionId);
         FlowData.Builder data = FlowData.builder()
                 .setAfterCompletion(FlowData.AfterCompletion.builder()
                         .setType(FlowData.AfterCompletion.Type.REDIRECT)
@@ -201,6 +257,12 @@ public class StripeGateway {
             case SUBSCRIPTION_UPDATE -> data.setType(FlowData.Type.SUBSCRIPTION_UPDATE)
                     .setSubscriptionUpdate(FlowData.SubscriptionUpdate.builder()
                             .setSubscription(subscriptionId.orElseThrow()).build());
+            case SUBSCRIPTION_UPDATE_CONFIRM -> data.setType(FlowData.Type.SUBSCRIPTION_UPDATE_CONFIRM)
+                    .setSubscriptionUpdateConfirm(FlowData.SubscriptionUpdateConfirm.builder()
+                            .setSubscription(subscriptionId.orElseThrow())
+                            .addItem(FlowData.SubscriptionUpdateConfirm.Item.builder()
+                                    .setId(target.orElseThrow().itemId()).setPrice(target.get().priceId()).build())
+                            .build());
         }
         return data.build();
     }

@@ -7,13 +7,17 @@ import com.stripe.model.Price;
 import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
+import com.stripe.model.SubscriptionSchedule;
 import com.stripe.model.checkout.Session;
+import com.stripe.model.entitlements.ActiveEntitlementSummary;
 import dev.portico.billing.entity.StripeCustomerId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The shapes of the Stripe ids Portico stores, compares and writes into details and logs. A
@@ -31,6 +35,7 @@ final class StripeIds {
     /** {@code cs_test_…}, {@code cs_live_…}. */
     private static final Predicate<String> CHECKOUT_SESSION = shape("cs_[A-Za-z0-9_]{1,250}");
     private static final Predicate<String> CHOSEN = shape("[A-Za-z0-9_-]{1,255}");
+    private static final Predicate<String> ITEM = shape("si_[A-Za-z0-9]{1,250}");
 
     private StripeIds() {
     }
@@ -48,6 +53,7 @@ final class StripeIds {
             Price price = firstPrice(s);
             checks.put("items.data[0].price.id", new Check(price == null ? null : price.getId(), CHOSEN));
             checks.put("items.data[0].price.product", new Check(price == null ? null : price.getProduct(), CHOSEN));
+            checks.put("items.data[0].id", new Check(firstItemId(s), ITEM));
         } else if (object instanceof Invoice i) {
             checks.put("id", new Check(i.getId(), INVOICE));
             checks.put("customer", new Check(i.getCustomer(), CUSTOMER));
@@ -62,11 +68,29 @@ final class StripeIds {
         } else if (object instanceof PaymentMethod m) {
             checks.put("id", new Check(m.getId(), PAYMENT_METHOD));
             checks.put("customer", new Check(m.getCustomer(), CUSTOMER));
+        } else if (object instanceof SubscriptionSchedule schedule) {
+            checks.put("customer", new Check(schedule.getCustomer(), CUSTOMER));
+            checks.put("subscription", new Check(schedule.getSubscription(), SUBSCRIPTION));
+            checks.put("phases[].items[].price", new Check(phasePrices(schedule).filter(id -> !CHOSEN.test(id))
+                    .findFirst().orElse(null), CHOSEN));
+        } else if (object instanceof ActiveEntitlementSummary summary) {
+            checks.put("customer", new Check(summary.getCustomer(), CUSTOMER));
         } else if (object instanceof Session session) {
             checks.put("id", new Check(session.getId(), CHECKOUT_SESSION));
             checks.put("customer", new Check(session.getCustomer(), CUSTOMER));
         }
         return checks.entrySet().stream().filter(check -> !check.getValue().passes()).map(Map.Entry::getKey).findFirst();
+    }
+
+    private static String firstItemId(Subscription s) {
+        return s.getItems() == null || s.getItems().getData() == null || s.getItems().getData().isEmpty() ? null
+                : s.getItems().getData().get(0).getId();
+    }
+
+    private static Stream<String> phasePrices(SubscriptionSchedule schedule) {
+        return schedule.getPhases() == null ? Stream.empty() : schedule.getPhases().stream()
+                .filter(phase -> phase.getItems() != null).flatMap(phase -> phase.getItems().stream())
+                .map(SubscriptionSchedule.Phase.Item::getPrice).filter(Objects::nonNull);
     }
 
     private static Price firstPrice(Subscription s) {

@@ -4,8 +4,8 @@ import com.stripe.model.Subscription;
 import dev.portico.billing.api.BillingEvent;
 import dev.portico.billing.api.TrialEnding;
 import dev.portico.billing.entity.AccountState;
-import dev.portico.billing.entity.BillingAccount;
 import dev.portico.billing.entity.BillingAccount.SnapshotOutcome;
+import dev.portico.billing.entity.BillingAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code customer.subscription.*}: keeps the workspace's subscription as Stripe last described
@@ -29,6 +30,9 @@ class SubscriptionEventHandler implements EventHandler {
     @Inject
     Clock clock;
 
+    @Inject
+    PlanChanges planChanges;
+
     /** Every {@code customer.subscription.*} type of Stripe's API: each carries the subscription as it is. */
     private static final Set<String> TYPES = Set.of("customer.subscription.created", "customer.subscription.updated",
             "customer.subscription.deleted", "customer.subscription.paused", "customer.subscription.resumed",
@@ -38,6 +42,13 @@ class SubscriptionEventHandler implements EventHandler {
     @Override
     public Set<String> types() {
         return TYPES;
+    }
+
+    /** A pending update applied or expired also arrives as {@code customer.subscription.updated}. */
+    @Override
+    public Set<String> recoveredTypes() {
+        return TYPES.stream().filter(type -> !type.startsWith("customer.subscription.pending_update_"))
+                .collect(Collectors.toSet());
     }
 
     @Override
@@ -59,6 +70,8 @@ class SubscriptionEventHandler implements EventHandler {
         }
         List<BillingEvent> events = new ArrayList<>(Transitions.between(event.eventId(), event.created(), account.workspace(), before,
                 account.state(), account.status()));
+        planChanges.applied(event.eventId(), event.created(), account.workspace(), before, account.state())
+                .ifPresent(events::add);
         if (event.type().equals("customer.subscription.trial_will_end") && subscription.getTrialEnd() != null) {
             events.add(new TrialEnding(event.eventId(), account.workspace(), subscription.getId(),
                     Snapshots.instant(subscription.getTrialEnd())));

@@ -7,9 +7,13 @@ import com.google.gson.stream.JsonToken;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.PaymentMethod;
+import com.stripe.model.Price;
+import com.stripe.model.Product;
 import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionSchedule;
 import com.stripe.model.checkout.Session;
+import com.stripe.model.entitlements.ActiveEntitlementSummary;
 import com.stripe.net.ApiResource;
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,7 +32,11 @@ record TypedEvent(String eventId, String type, Instant created, StripeObject obj
             "invoice", Invoice.class,
             "customer", Customer.class,
             "checkout.session", Session.class,
-            "payment_method", PaymentMethod.class);
+            "payment_method", PaymentMethod.class,
+            "subscription_schedule", SubscriptionSchedule.class,
+            "price", Price.class,
+            "product", Product.class,
+            "entitlements.active_entitlement_summary", ActiveEntitlementSummary.class);
 
     /**
      * Reads the data object with stripe-java's own JSON mapping, straight from the payload (no

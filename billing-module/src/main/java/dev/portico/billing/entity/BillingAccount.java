@@ -124,6 +124,18 @@ public class BillingAccount {
     @Column(name = "subscription_payment_method")
     private String subscriptionPaymentMethod;
 
+    @Column(name = "subscription_item_id")
+    private String subscriptionItemId;
+
+    @Column(name = "pending_price_id")
+    private String pendingPriceId;
+
+    @Column(name = "pending_at")
+    private Instant pendingAt;
+
+    @Column(name = "schedule_as_of")
+    private Instant scheduleAsOf;
+
     protected BillingAccount() {
         // for JPA
     }
@@ -209,6 +221,7 @@ public class BillingAccount {
     }
 
     private void take(SubscriptionSnapshot s, Instant asOf, Instant now) {
+        boolean sameSubscription = s.id().equals(subscriptionId);
         subscriptionId = s.id();
         subscriptionStatus = s.status();
         subscriptionCreatedAt = s.created();
@@ -233,7 +246,50 @@ public class BillingAccount {
         priceLookupKey = plan == null ? null : plan.lookupKey();
         quantity = plan == null ? null : plan.quantity();
         subscriptionPaymentMethod = s.defaultPaymentMethod();
+        subscriptionItemId = s.itemId();
+        if (pendingPriceId != null && (!sameSubscription || pendingPriceId.equals(priceId) || s.isTerminal())) {
+            // The scheduled change took effect (or never will): a schedule event older than this one cannot bring it back.
+            pendingPriceId = null;
+            pendingAt = null;
+            scheduleAsOf = scheduleAsOf == null || scheduleAsOf.isBefore(asOf) ? asOf : scheduleAsOf;
+        }
         updatedAt = now;
+    }
+
+    /**
+     * Takes over what a subscription schedule event said is scheduled for the subscription (its
+     * next phase's price and start), unless a newer schedule event was taken, or it concerns
+     * another subscription. True when the pending change differs from what was held.
+     */
+    public boolean applySchedule(ScheduleSnapshot schedule, Instant asOf, Instant now) {
+        if (subscriptionId == null || !subscriptionId.equals(schedule.subscriptionId())
+                || (scheduleAsOf != null && asOf.isBefore(scheduleAsOf))) {
+            return false;
+        }
+        scheduleAsOf = asOf;
+        String price = schedule.pendingPriceId().filter(id -> !id.equals(priceId)).orElse(null);
+        Instant at = price == null ? null : schedule.pendingAt().orElse(null);
+        if (Objects.equals(price, pendingPriceId) && Objects.equals(at, pendingAt)) {
+            return false;
+        }
+        pendingPriceId = price;
+        pendingAt = at;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The subscription's first item, which a plan switch replaces. */
+    public Optional<String> subscriptionItemId() {
+        return Optional.ofNullable(subscriptionItemId);
+    }
+
+    /** A plan change Stripe has scheduled (a downgrade at the period end): its price and when it applies. */
+    public Optional<PendingChange> pendingChange() {
+        return pendingPriceId == null ? Optional.empty() : Optional.of(new PendingChange(pendingPriceId, pendingAt));
+    }
+
+    /** A scheduled switch to {@code priceId} at {@code at} (null when Stripe did not say). */
+    public record PendingChange(String priceId, Instant at) {
     }
 
     private boolean sameAs(SubscriptionSnapshot s) {

@@ -10,7 +10,9 @@ import dev.portico.billing.api.WorkspaceId;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -68,6 +70,11 @@ class FactCodecTest {
             return new BillingStatus(new WorkspaceId("ws-1"), "active", "price_1", Instant.parse("2027-01-01T00:00:00Z"), true);
         } else if (type == PlanPrice.class) {
             return new PlanPrice("price_1", withNulls ? null : "prod_1", 2000L, "usd", "month", 1L, withNulls ? null : 3L);
+        } else if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return constants[constants.length - 1];
+        } else if (type == Set.class) {
+            return new LinkedHashSet<>(List.of("exports", "sso"));
         }
         throw new IllegalArgumentException("No sample for " + type + " in " + component);
     }

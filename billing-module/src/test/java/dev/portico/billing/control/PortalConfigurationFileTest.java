@@ -57,6 +57,9 @@ class PortalConfigurationFileTest {
         assertRefused("features.subscription_update.products: required", MINIMAL.replace("\"invoice_history\"",
                 "\"subscription_update\": {\"enabled\": true, \"default_allowed_updates\": [\"price\"]}, \"invoice_history\""));
         assertRefused("feature: not a parameter Stripe knows", MINIMAL.replace("\"features\"", "\"feature\""));
+        assertRefused("features.subscription_update.schedule_at_period_end.conditions[0].type: one of", MINIMAL.replace(
+                "\"invoice_history\"", "\"subscription_update\": {\"enabled\": true, \"default_allowed_updates\": [\"price\"], "
+                        + "\"products\": [], \"schedule_at_period_end\": {\"conditions\": [{\"type\": \"later\"}]}}, \"invoice_history\""));
         assertRefused("features: required", MINIMAL.replace("\"features\"", "\"feature\""));
         assertRefused("metadata.portico_hash: reserved for Portico", MINIMAL.replace("{\"business_profile\"",
                 "{\"metadata\": {\"portico_hash\": \"x\"}, \"business_profile\""));

@@ -33,7 +33,10 @@ class StripeIdsTest {
                     + "parent.subscription_details.subscription",
             "customer.updated, data.object.invoice_settings.default_payment_method, tok_1, "
                     + "invoice_settings.default_payment_method",
-            "checkout.session.completed, data.object.id, cs_<b>, id"})
+            "checkout.session.completed, data.object.id, cs_<b>, id",
+            "customer.subscription.updated, data.object.items.data.0.id, si_<x>, items.data[0].id",
+            "subscription_schedule.updated, data.object.subscription, sub_1\\nforged, subscription",
+            "subscription_schedule.updated, data.object.phases.1.items.0.price, price <x>, phases[].items[].price"})
     void aMalformedIdIsNamedByItsField(String example, String path, String value, String field) {
         EventJson event = StripeExamples.event(example).set(path, value.replace("\\n", "\n"));
 

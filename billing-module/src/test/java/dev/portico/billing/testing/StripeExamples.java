@@ -19,7 +19,8 @@ public final class StripeExamples {
     public static final List<String> NAMES = List.of("checkout.session.completed", "customer.subscription.created",
             "customer.subscription.deleted", "customer.subscription.paused", "customer.subscription.resumed",
             "customer.subscription.updated", "customer.subscription.updated.past_due", "customer.updated",
-            "invoice.paid", "invoice.payment_failed", "invoice.payment_succeeded");
+            "invoice.paid", "invoice.payment_failed", "invoice.payment_succeeded", "subscription_schedule.updated",
+            "price.updated", "entitlements.active_entitlement_summary.updated");
 
     private static final Map<String, EventJson> PARSED = new ConcurrentHashMap<>();
 

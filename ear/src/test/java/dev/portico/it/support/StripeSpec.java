@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class StripeSpec {
 
     static final String RESOURCE = "/stripe/openapi/spec3.portico.yaml";
+    /** What the vendored spec predates, from Stripe's API reference (see the file and the README beside it). */
+    static final String ADDITIONS = "/stripe/openapi/spec3.additions.yaml";
     private final Map<String, Object> paths;
     private final Map<String, Object> root;
 
@@ -34,13 +36,49 @@ public final class StripeSpec {
 
     /** Stripe's spec as kept in the test resources ({@code stripe/openapi/spec3.portico.yaml}, cut by {@link StripeSpecCut}). */
     public static StripeSpec load() {
-        try (InputStream in = StripeSpec.class.getResourceAsStream(RESOURCE)) {
+        StripeSpec spec = new StripeSpec(read(RESOURCE));
+        spec.add(read(ADDITIONS));
+        return spec;
+    }
+
+    private static Map<String, Object> read(String resource) {
+        try (InputStream in = StripeSpec.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("No " + RESOURCE + " on the test class path");
+                throw new IllegalStateException("No " + resource + " on the test class path");
             }
-            return new StripeSpec(StripeSpecCut.load(in));
+            return StripeSpecCut.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds operations ({@code paths}) and form-body properties ({@code properties}: an
+     * operation's property at a path of nested properties) that the vendored spec predates. An
+     * addition whose place the spec lacks is an error, so none is lost unnoticed.
+     */
+    void add(Map<String, Object> additions) {
+        Map<String, Object> newPaths = map(additions.get("paths"));
+        if (newPaths != null) {
+            newPaths.forEach((path, item) -> paths.merge(path, item, (held, added) -> {
+                map(held).putAll(map(added));
+                return held;
+            }));
+        }
+        List<Object> properties = list(additions.get("properties"));
+        for (Object each : properties == null ? List.of() : properties) {
+            Map<String, Object> property = map(each);
+            for (Object named : list(property.get("operations"))) {
+                String[] operation = ((String) named).split(" ", 2);
+                Map<String, Object> node = formSchema(operation(operation[0], operation[1]));
+                for (Object part : list(property.get("at"))) {
+                    node = resolve(map(map(node.get("properties")).get(part)));
+                }
+                if (node.isEmpty()) {
+                    throw new IllegalStateException(named + " has nothing at " + property.get("at"));
+                }
+                map(node.get("properties")).put((String) property.get("name"), property.get("schema"));
+            }
         }
     }
 

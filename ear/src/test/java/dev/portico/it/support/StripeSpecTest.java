@@ -32,6 +32,20 @@ class StripeSpecTest {
     }
 
     @Test
+    void whatTheVendoredSpecPredatesIsCheckedByTheReferenceShape() {
+        assertEquals(List.of(), spec.problems("GET", "/v1/entitlements/active_entitlements",
+                "customer=cus_1&limit=100&starting_after=ent_1", null, ""));
+        assertProblem("unknown query parameter lookup_key",
+                spec.problems("GET", "/v1/entitlements/active_entitlements", "customer=cus_1&lookup_key=x", null, ""));
+        String schedule = "features%5Bsubscription_update%5D%5Bschedule_at_period_end%5D%5Bconditions%5D%5B0%5D%5Btype%5D=";
+        assertEquals(List.of(), spec.problems("POST", "/v1/billing_portal/configurations/bpc_1", null, FORM,
+                schedule + "decreasing_item_amount"));
+        assertProblem("is not one of", spec.problems("POST", "/v1/billing_portal/configurations", null, FORM,
+                schedule + "increasing_item_amount"));
+        assertEquals(List.of(), spec.problems("GET", "/v1/prices", "active=true&expand[0]=data.product&limit=100", null, ""));
+    }
+
+    @Test
     void requestsStripeWouldRefuseAreReported() {
         assertProblem("unknown parameter customer_id",
                 spec.problems("POST", "/v1/billing_portal/sessions", null, FORM, "customer_id=cus_1"));

@@ -60,6 +60,10 @@ public final class StripeStandIn {
     /** Products and payment methods a test described, by id. */
     private final Map<String, JsonObject> objects = new ConcurrentHashMap<>();
     private static final String CONFIGURATIONS = "/v1/billing_portal/configurations";
+    /** Prices a test described, in the order described (Stripe lists newest first; Portico sorts them itself). */
+    private final Map<String, JsonObject> prices = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Active entitlements' feature lookup keys, by customer. */
+    private final Map<String, List<String>> entitlements = new ConcurrentHashMap<>();
     private final StandInPortalConfigurations configurations;
 
     private StripeStandIn(int port) {
@@ -82,7 +86,7 @@ public final class StripeStandIn {
         server.stubFor(WireMock.get(urlPathMatching("/p/session/.*")).willReturn(aResponse().withTransformers(Replies.NAME)));
         server.stubFor(post(urlPathMatching(CONFIGURATIONS + "(/.+)?")).willReturn(aResponse().withTransformers(Replies.NAME)));
         for (String read : List.of(CONFIGURATIONS, "/v1/events", "/v1/customers/.+", "/v1/subscriptions", "/v1/invoices", "/v1/invoices/.+",
-                "/v1/products/.+", "/v1/payment_methods/.+")) {
+                "/v1/products/.+", "/v1/payment_methods/.+", "/v1/prices", "/v1/entitlements/active_entitlements")) {
             server.stubFor(WireMock.get(urlPathMatching(read)).willReturn(aResponse().withTransformers(Replies.NAME)));
         }
         this.portalUrl = "http://127.0.0.1:" + port + PORTAL_PATH;
@@ -151,6 +155,40 @@ public final class StripeStandIn {
                 .add("name", name).build());
     }
 
+    /**
+     * Makes Stripe hold a recurring price offered as a Portico plan ({@code metadata.portico_plan =
+     * true}) and its product: Stripe's example price and product, changed. {@code features} go to
+     * the product's {@code metadata.portico_features}, {@code highlights} to its marketing features.
+     */
+    public void plan(String priceId, String productId, String name, long amount, String interval, List<String> features,
+                     List<String> highlights) {
+        JsonObject example = fixtures.getJsonObject("product");
+        var marketing = Json.createArrayBuilder();
+        highlights.forEach(highlight -> marketing.add(Json.createObjectBuilder().add("name", highlight)));
+        objects.put(productId, Json.createObjectBuilder(example).add("id", productId).add("name", name)
+                .add("description", name + " plan").add("active", true).add("marketing_features", marketing)
+                .add("metadata", Json.createObjectBuilder().add("portico_features", String.join(",", features))).build());
+        JsonObject price = fixtures.getJsonObject("price");
+        prices.put(priceId, Json.createObjectBuilder(price).add("id", priceId).add("product", productId)
+                .add("unit_amount", amount).add("unit_amount_decimal", Long.toString(amount)).add("currency", "usd")
+                .add("active", true).add("metadata", Json.createObjectBuilder().add("portico_plan", "true"))
+                .add("recurring", Json.createObjectBuilder(price.getJsonObject("recurring")).add("interval", interval)
+                        .add("interval_count", 1))
+                .build());
+    }
+
+    /** Makes Stripe hold an active price that is not offered as a plan (no {@code portico_plan} metadata). */
+    public void unofferedPrice(String priceId, String productId, long amount) {
+        product(productId, "Legacy");
+        prices.put(priceId, Json.createObjectBuilder(fixtures.getJsonObject("price")).add("id", priceId)
+                .add("product", productId).add("unit_amount", amount).add("active", true).build());
+    }
+
+    /** Makes Stripe list these features' lookup keys as the customer's active entitlements. */
+    public void entitlements(String customerId, List<String> lookupKeys) {
+        entitlements.put(customerId, List.copyOf(lookupKeys));
+    }
+
     /** Makes Stripe hold a card payment method ({@code GET /v1/payment_methods/{id}}): Stripe's example card, changed. */
     public void card(String paymentMethodId, String brand, String last4, int expMonth, int expYear) {
         JsonObject example = fixtures.getJsonObject("payment_method");
@@ -160,13 +198,25 @@ public final class StripeStandIn {
                 .build());
     }
 
-    /** Requests received so far for this path (e.g. {@code /v1/products/prod_1}). */
     /** POST requests so far to paths starting with this one (creates and updates). */
     public int writesTo(String path) {
         return (int) server.getAllServeEvents().stream().filter(event -> event.getRequest().getMethod().getName().equals("POST")
                 && event.getRequest().getUrl().startsWith(path)).count();
     }
 
+    /** The decoded query strings of the GET requests so far to exactly this path, oldest first. */
+    public List<Map<String, Object>> queriesOf(String path) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (ServeEvent event : server.getAllServeEvents()) {
+            Request request = event.getRequest();
+            if (request.getMethod().getName().equals("GET") && request.getUrl().split("\\?")[0].equals(path)) {
+                found.add(0, query(request));
+            }
+        }
+        return found;
+    }
+
+    /** Requests received so far for this path (e.g. {@code /v1/products/prod_1}). */
     public int requestsFor(String path) {
         return (int) server.getAllServeEvents().stream().filter(event -> event.getRequest().getUrl().equals(path)).count();
     }
@@ -342,6 +392,18 @@ public final class StripeStandIn {
             JsonObject customer = customers.get(path.substring("/v1/customers/".length()));
             return customer == null ? null : customer.toString();
         }
+        if (path.equals("/v1/prices")) {
+            return list(path, prices.values().stream().filter(price -> !"true".equals(query.get("active"))
+                    || price.getBoolean("active")).map(price -> expandProduct(price, query)).toList(), false);
+        }
+        if (path.equals("/v1/entitlements/active_entitlements")) {
+            JsonObject example = fixtures.getJsonObject("entitlements.active_entitlement");
+            List<JsonObject> active = entitlements.getOrDefault(String.valueOf(query.get("customer")), List.of()).stream()
+                    .map(key -> Json.createObjectBuilder(example).add("id", "ent_" + key.replaceAll("[^A-Za-z0-9]", ""))
+                            .add("lookup_key", key).build())
+                    .toList();
+            return list(path, active, false);
+        }
         if (path.equals("/v1/subscriptions")) {
             return list(path, subscriptions.getOrDefault(String.valueOf(query.get("customer")), List.of()), false);
         }
@@ -351,6 +413,13 @@ public final class StripeStandIn {
         String invoiceId = path.substring("/v1/invoices/".length());
         return invoices.values().stream().flatMap(List::stream).filter(invoice -> invoiceId.equals(invoice.getString("id")))
                 .findFirst().map(JsonObject::toString).orElse(null);
+    }
+
+    /** The price with its product object in place of the id, when the request asked to expand it. */
+    private JsonObject expandProduct(JsonObject price, Map<String, Object> query) {
+        boolean expand = query.get("expand") instanceof List<?> fields && fields.contains("data.product");
+        JsonObject product = objects.get(price.getString("product"));
+        return expand && product != null ? Json.createObjectBuilder(price).add("product", product).build() : price;
     }
 
     private static String randomId(int length) {

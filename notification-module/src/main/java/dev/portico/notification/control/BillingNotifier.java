@@ -3,6 +3,7 @@ package dev.portico.notification.control;
 import dev.portico.billing.api.PaymentFailed;
 import dev.portico.billing.api.PaymentMethodUpdated;
 import dev.portico.billing.api.PaymentRecovered;
+import dev.portico.billing.api.PlanChanged;
 import dev.portico.billing.api.SubscriptionCancelScheduled;
 import dev.portico.billing.api.SubscriptionCanceled;
 import dev.portico.billing.api.SubscriptionResumed;
@@ -52,6 +53,12 @@ public class BillingNotifier {
     void paymentMethodUpdated(@Observes PaymentMethodUpdated fact) {
         add(Template.PAYMENT_METHOD_UPDATED, fact.stripeEventId(), fact.workspace(),
                 Emails.paymentMethodUpdated(clock.instant(), audiences.of(fact.workspace())));
+    }
+
+    /** Upgrade applied, downgrade scheduled, downgrade applied: one email per Stripe event. */
+    void planChanged(@Observes PlanChanged fact) {
+        add(Template.PLAN_CHANGED, fact.stripeEventId(), fact.workspace(),
+                Emails.planChanged(fact, audiences.of(fact.workspace())));
     }
 
     void paymentFailed(@Observes PaymentFailed fact) {

@@ -1,6 +1,7 @@
 package dev.portico.notification.control;
 
 import dev.portico.billing.api.PaymentRecovered;
+import dev.portico.billing.api.PlanChanged;
 import dev.portico.billing.api.SubscriptionCancelScheduled;
 import dev.portico.billing.api.SubscriptionCanceled;
 import dev.portico.billing.api.SubscriptionResumed;
@@ -83,5 +84,29 @@ final class Emails {
                         + fact.invoiceId() + " on " + EmailWriter.day(when) + ". The subscription of " + to.workspace()
                         + " is in good standing again.")
                 .finish(to.billingPageUrl(), to.unsubscribeUrl());
+    }
+
+    static Rendered planChanged(PlanChanged fact, Audience to) {
+        String plan = fact.toName() == null ? "a new plan" : fact.toName();
+        String when = fact.effectiveAt() == null ? "at the end of the current period" : "on " + EmailWriter.day(fact.effectiveAt());
+        EmailWriter email = switch (fact.change()) {
+            case SCHEDULED -> new EmailWriter(Template.PLAN_CHANGED.id(),
+                    to.workspace() + " switches to " + plan + " " + when, to.workspace())
+                    .paragraph("The plan of " + to.workspace() + " changes from " + fact.fromName() + " to " + plan + " "
+                            + when + " (UTC). Until then everything in " + fact.fromName() + " stays available.");
+            case UPGRADED -> new EmailWriter(Template.PLAN_CHANGED.id(), to.workspace() + " is now on " + plan,
+                    to.workspace())
+                    .paragraph("The plan of " + to.workspace() + " changed from " + fact.fromName() + " to " + plan
+                            + "; what it adds is available now. The difference for this period is prorated on the next invoice.");
+            case DOWNGRADED, SWITCHED -> new EmailWriter(Template.PLAN_CHANGED.id(), to.workspace() + " is now on " + plan,
+                    to.workspace())
+                    .paragraph("The plan of " + to.workspace() + " changed from " + fact.fromName() + " to " + plan + " on "
+                            + EmailWriter.day(fact.effectiveAt()) + ".");
+        };
+        if (fact.to() != null && fact.to().unitAmount() != null && fact.to().currency() != null) {
+            email.paragraph(plan + " costs " + EmailWriter.money(fact.to().unitAmount(), fact.to().currency())
+                    + (fact.to().interval() == null ? "." : " per " + fact.to().interval() + "."));
+        }
+        return email.finish(to.billingPageUrl(), to.unsubscribeUrl());
     }
 }

@@ -7,7 +7,8 @@ public enum Template {
     SUBSCRIPTION_RESUMED("subscription-resumed"),
     PAYMENT_METHOD_UPDATED("payment-method-updated"),
     DUNNING("dunning"),
-    PAYMENT_RECOVERED("payment-recovered");
+    PAYMENT_RECOVERED("payment-recovered"),
+    PLAN_CHANGED("plan-changed");
 
     private final String id;
 

@@ -5,6 +5,7 @@ import dev.portico.billing.api.PortalFlow;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.boundary.BillingOverviews;
 import dev.portico.billing.boundary.BillingStatuses;
+import dev.portico.billing.boundary.PlanOffers;
 import dev.portico.billing.boundary.PortalConfiguration;
 import dev.portico.billing.boundary.PortalSessions;
 import dev.portico.billing.boundary.WorkspaceSync;
@@ -65,6 +66,9 @@ public class BillingResource {
     @Inject
     PortalConfiguration portal;
 
+    @Inject
+    PlanOffers offers;
+
     /** Billing admins only; the body ({@code returnUrl}, {@code flow}) is optional. */
     @POST
     @Path("portal-session")
@@ -76,7 +80,7 @@ public class BillingResource {
         PortalSessionBody request = PortalSessionBody.parse(BodyLimit.text(body, PortalSessionBody.MAX_BYTES));
         String url = portalSessions.open(
                 new PortalSessions.Request(workspace, caller.email(), request.returnUrl(), request.flow(),
-                        RequestIds.current().orElse("-")));
+                        request.price(), RequestIds.current().orElse("-")));
         return Jsons.object().add("url", url).build();
     }
 
@@ -116,7 +120,21 @@ public class BillingResource {
         JsonArrayBuilder flows = Jsons.array();
         portal.flows().stream().map(PortalFlow::wireName).sorted().forEach(flows::add);
         json.add("portalFlows", flows);
+        json.add("pendingChange", PlansJson.pending(offers.pending(workspace)));
         return OverviewJson.add(json, overview, caller.isBillingAdmin()).build();
+    }
+
+    /**
+     * Any valid token of the workspace: the plans on offer, cheapest first, the workspace's own
+     * marked {@code current}, and a switch Stripe has scheduled ({@code pendingChange}).
+     */
+    @GET
+    @Path("plans")
+    @RolesAllowed(Roles.ANY_TOKEN)
+    public JsonObject plans() {
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
+        PlanOffers.Offer offer = offers.of(workspace);
+        return PlansJson.of(offer).add("workspaceId", workspace.value()).build();
     }
 
     /** Any valid token of the workspace; {@code access} is what {@code @Guarded} resources allow it now. */

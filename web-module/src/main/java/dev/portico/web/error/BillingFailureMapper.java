@@ -12,7 +12,7 @@ public class BillingFailureMapper implements ExceptionMapper<BillingFailure> {
     @Override
     public Response toResponse(BillingFailure failure) {
         int status = switch (failure.reason()) {
-            case INVALID_RETURN_URL, INVALID_FLOW, INVALID_SIGNATURE, INVALID_PAYLOAD, FLOW_NOT_ENABLED -> 400;
+            case INVALID_RETURN_URL, INVALID_FLOW, INVALID_SIGNATURE, INVALID_PAYLOAD, FLOW_NOT_ENABLED, INVALID_PLAN -> 400;
             case EVENT_NOT_FOUND -> 404;
             case NO_SUBSCRIPTION, NOT_RETRYABLE, NO_CUSTOMER, SYNC_BUSY, SWEEP_RUNNING -> 409;
             case PAYLOAD_TOO_LARGE -> 413;

@@ -14,7 +14,7 @@ class PortalSessionBodyTest {
 
     @Test
     void anEmptyOrNullBodyAsksForNothingSpecial() {
-        PortalSessionBody none = new PortalSessionBody(Optional.empty(), Optional.empty());
+        PortalSessionBody none = new PortalSessionBody(Optional.empty(), Optional.empty(), Optional.empty());
         assertEquals(none, PortalSessionBody.parse(null));
         assertEquals(none, PortalSessionBody.parse("  "));
         assertEquals(none, PortalSessionBody.parse("{}"));
@@ -23,8 +23,17 @@ class PortalSessionBodyTest {
 
     @Test
     void readsReturnUrlAndFlow() {
-        assertEquals(new PortalSessionBody(Optional.of("https://a.example/"), Optional.of(PortalFlow.SUBSCRIPTION_UPDATE)),
+        assertEquals(new PortalSessionBody(Optional.of("https://a.example/"), Optional.of(PortalFlow.SUBSCRIPTION_UPDATE),
+                        Optional.empty()),
                 PortalSessionBody.parse("{\"returnUrl\":\"https://a.example/\",\"flow\":\"subscription_update\"}"));
+    }
+
+    @Test
+    void readsThePlanASwitchGoesTo() {
+        assertEquals(new PortalSessionBody(Optional.empty(), Optional.of(PortalFlow.SUBSCRIPTION_UPDATE_CONFIRM),
+                        Optional.of("price_Pro")),
+                PortalSessionBody.parse("{\"flow\":\"subscription_update_confirm\",\"price\":\"price_Pro\"}"));
+        assertEquals("INVALID_REQUEST", assertThrows(ApiError.class, () -> PortalSessionBody.parse("{\"price\":7}")).code());
     }
 
     @Test
