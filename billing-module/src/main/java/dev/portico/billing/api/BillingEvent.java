@@ -11,7 +11,7 @@ package dev.portico.billing.api;
  */
 public sealed interface BillingEvent permits BillingStateChanged, SubscriptionActivated, SubscriptionCancelScheduled,
         SubscriptionCanceled, SubscriptionResumed, SubscriptionPaused, TrialEnding, PaymentFailed, PaymentRecovered,
-        PaymentActionRequired, PaymentMethodUpdated, BillingContactChanged, PlanChanged {
+        PaymentActionRequired, PaymentMethodUpdated, BillingContactChanged, PlanChanged, EntitlementsChanged {
 
     String stripeEventId();
 

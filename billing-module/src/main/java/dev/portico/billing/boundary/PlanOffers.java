@@ -4,23 +4,76 @@ import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.control.BillingAccountRepository;
 import dev.portico.billing.control.PlanCatalogue;
+import dev.portico.billing.control.StripeGateway;
 import dev.portico.billing.entity.BillingAccount.PendingChange;
 import dev.portico.billing.entity.BillingAccount;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The plans on offer as a workspace sees them: which one it is on, and a switch Stripe has scheduled. */
+/**
+ * The plans on offer as a workspace sees them (which one it is on, a switch Stripe has
+ * scheduled), and the refresh that keeps every node's copy of them current.
+ */
 @ApplicationScoped
 public class PlanOffers {
+
+    private static final Logger LOG = Logger.getLogger(PlanOffers.class.getName());
 
     @Inject
     PlanCatalogue catalogue;
 
     @Inject
+    StripeGateway stripe;
+
+    @Inject
     BillingAccountRepository accounts;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "portico.plans.refresh-interval")
+    Duration interval;
+
+    private ScheduledFuture<?> task;
+
+    /**
+     * Reads the plans from Stripe now, in the background, and every {@code portico.plans.refresh-interval}
+     * after, so that every node's modules know what each plan includes whether or not anyone looks.
+     * Without a Stripe key there is nothing to read: nothing is scheduled.
+     */
+    public synchronized void start() {
+        if (task == null && stripe.configured()) {
+            task = scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void refresh() {
+        try {
+            catalogue.refresh();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Reading the plans from Stripe failed (" + e.getClass().getSimpleName() + "); next try in "
+                    + interval);
+        }
+    }
 
     /** What the workspace is offered; {@code current} is its subscription's price, if it has one. */
     public record Offer(List<OfferedPlan> plans, Optional<String> current, Optional<Pending> pending) {

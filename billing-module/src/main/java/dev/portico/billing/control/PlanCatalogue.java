@@ -4,8 +4,14 @@ import com.stripe.model.Price;
 import com.stripe.model.Product;
 import dev.portico.billing.api.BillingFailure;
 import dev.portico.billing.api.PlanPrice;
+import dev.portico.billing.api.PlansOffered;
+import dev.portico.billing.api.PlansWanted;
 import dev.portico.billing.boundary.OfferedPlan;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * older than {@code portico.plans.refresh-interval}, or at once after this node applied a
  * {@code price.*} or {@code product.*} event; another node follows within the interval, and asks
  * Stripe again before refusing a price it does not know (a plan added a moment ago). Should Stripe
- * fail a refresh, the held plans serve on and the read is tried again after {@link #RETRY}.
+ * fail a refresh, the held plans serve on and the read is tried again after {@link #RETRY}. Each
+ * read that changes them is announced to this node's modules ({@link PlansOffered}): the
+ * workspace module's {@code @Entitled} takes a plan's features from there.
  * Timed by the JVM's monotonic clock: the injectable one is for billing's rules, not for caching.
  */
 @ApplicationScoped
@@ -33,10 +42,17 @@ public class PlanCatalogue {
     /** After a failed refresh, or asked for an unknown price: the least time until Stripe is asked again. */
     static final Duration RETRY = Duration.ofSeconds(30);
     static final String FEATURES = "portico_features";
-    private static final Pattern FEATURE = Pattern.compile("[A-Za-z0-9_.:-]{1,80}");
+    /** The shape of a feature key, as {@code @Entitled} names it (Stripe Entitlements' lookup keys alike). */
+    static final Pattern FEATURE_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,80}");
 
     @Inject
     StripeGateway stripe;
+
+    @Inject
+    Event<PlansOffered> offered;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     @Inject
     @ConfigProperty(name = "portico.plans.refresh-interval")
@@ -85,9 +101,36 @@ public class PlanCatalogue {
         return now == null ? Optional.empty() : among(now.plans(), priceId);
     }
 
-    /** A price or product changed in Stripe: the next read asks Stripe. */
+    /** A price or product changed in Stripe: read again now, in the background (and on next use). */
     public void changed() {
         stale = true;
+        executor.execute(this::refreshQuietly);
+    }
+
+    /** Reads the plans from Stripe now (the interval's refresh), whatever is held. */
+    public void refresh() {
+        synchronized (reading) {
+            read(held);
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Reading the plans from Stripe failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Another module needs the plans now: announced, read from Stripe first if none are held. */
+    void wanted(@Observes PlansWanted ask) {
+        announce(plans());
+    }
+
+    /** Tells this node's modules what each plan includes. */
+    private void announce(List<OfferedPlan> plans) {
+        offered.fire(new PlansOffered(plans.stream()
+                .map(plan -> new PlansOffered.Plan(plan.priceId(), plan.name(), Set.copyOf(plan.features()))).toList()));
     }
 
     private Held read(Held previous) {
@@ -97,6 +140,9 @@ public class PlanCatalogue {
             List<OfferedPlan> plans = stripe.listPlanPrices().stream().map(PlanCatalogue::plan).flatMap(Optional::stream)
                     .sorted(CHEAPEST_FIRST).toList();
             held = new Held(plans, started, started + interval.toNanos());
+            if (previous == null || !previous.plans().equals(plans)) {
+                announce(plans);
+            }
             return held;
         } catch (BillingFailure failure) {
             if (previous == null) {
@@ -130,7 +176,7 @@ public class PlanCatalogue {
         }
         List<String> features = product.getMetadata() == null || product.getMetadata().get(FEATURES) == null ? List.of()
                 : Arrays.stream(product.getMetadata().get(FEATURES).split(",")).map(String::trim)
-                        .filter(key -> FEATURE.matcher(key).matches()).distinct().toList();
+                        .filter(key -> FEATURE_KEY.matcher(key).matches()).distinct().toList();
         List<String> highlights = product.getMarketingFeatures() == null ? List.of()
                 : product.getMarketingFeatures().stream().map(Product.MarketingFeature::getName).filter(Objects::nonNull)
                         .toList();

@@ -99,6 +99,11 @@ public class StripeGateway {
                 .orElse(null);
     }
 
+    /** Whether a Stripe key is set: without one, every call answers STRIPE_UNAVAILABLE. */
+    public boolean configured() {
+        return client != null;
+    }
+
     /** The client without retries, for reads that pace and retry on their own. */
     StripeClient readClient() {
         if (readClient == null) {

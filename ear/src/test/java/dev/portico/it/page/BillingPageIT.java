@@ -7,17 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.portico.billing.testing.EventJson;
-import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
+import dev.portico.it.support.Api;
 import dev.portico.it.support.Browser;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Eventually;
 import dev.portico.it.support.Mailbox;
-import dev.portico.it.support.StripeEvents;
+import dev.portico.it.support.Plans;
 import dev.portico.it.support.StripeEvents.Story;
+import dev.portico.it.support.StripeEvents;
+import dev.portico.it.support.StripeStandIn;
 import dev.portico.it.support.Tokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -354,6 +355,62 @@ class BillingPageIT extends DeployedEar {
             open(Tokens.billingAdmin(story.workspace()));
             Browser.screenshot(browser, "billing-" + state.replace('_', '-') + (width < 600 ? "-phone" : "-desktop"));
         }
+    }
+
+    @Test
+    void thePlansSideBySideAndASwitchOpensStripesConfirmationOfThatPlan() {
+        Plans.offer(api, stripe);
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        deliver(story.event("checkout.session.completed"));
+        deliver(story.event("customer.updated"));
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, T));
+
+        open(Tokens.member(story.workspace()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plans")));
+        assertEquals(List.of("Starter", "Team", "Business"), browser.findElements(By.cssSelector("#plan-list h3")).stream()
+                .map(WebElement::getText).toList(), "cheapest first");
+        assertEquals(List.of(), browser.findElements(By.cssSelector("#plan-list button")), "members cannot switch");
+
+        open(Tokens.billingAdmin(story.workspace()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plans")));
+        List<WebElement> plans = browser.findElements(By.cssSelector("#plan-list > li"));
+        assertTrue(plans.get(1).getText().contains("Current plan"), plans.get(1).getText());
+        assertTrue(plans.get(1).getText().contains("CSV exports"), "the product's marketing features");
+        assertTrue(plans.get(2).getText().contains("$50.00 per month"), plans.get(2).getText());
+        assertEquals(List.of("Switch to Starter", "Switch to Business"), browser.findElements(By.cssSelector("#plan-list button"))
+                .stream().map(WebElement::getText).toList());
+        for (boolean dark : new boolean[] {false, true}) {
+            colorScheme(dark ? "dark" : "light");
+            open(Tokens.billingAdmin(story.workspace()));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plans")));
+            assertAccessible("the plans" + (dark ? ", dark" : ""));
+        }
+        colorScheme("light");
+        Browser.screenshot(browser, "billing-plans");
+
+        browser.findElement(By.xpath("//button[text()='Switch to Business']")).click();
+        wait.until(ExpectedConditions.urlContains(stripe.portalUrl()));
+        assertEquals("subscription_update_confirm", browser.findElement(By.id("flow")).getText());
+        Map<?, ?> flow = (Map<?, ?>) StripeStandIn.form(stripe.portalSessionsOfCustomer(story.customer()).get(0))
+                .get("flow_data");
+        Map<?, ?> item = (Map<?, ?>) ((List<?>) ((Map<?, ?>) flow.get("subscription_update_confirm")).get("items")).get(0);
+        assertEquals(Plans.BUSINESS, item.get("price"));
+    }
+
+    @Test
+    void aDowngradeTheBillingPortalScheduledIsNamedWithItsDate() {
+        Plans.offer(api, stripe);
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        deliver(story.event("checkout.session.completed"));
+        deliver(story.subscriptionEvent("active", false, PERIOD_END, T));
+        deliver(Plans.scheduledSwitch(story, Plans.STARTER, PERIOD_END, T.plusSeconds(10)));
+
+        open(Tokens.billingAdmin(story.workspace()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pending")));
+
+        assertEquals("Switches to Starter on 1 March 2031.", text("pending"));
+        assertTrue(browser.findElements(By.cssSelector("#plan-list > li")).get(0).getText().contains("Scheduled"));
+        assertAccessible("a scheduled switch");
     }
 
     @Test

@@ -5,16 +5,14 @@ import static dev.portico.it.support.Eventually.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.portico.billing.testing.EventJson;
-import dev.portico.billing.testing.StripeExamples;
-import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Mailbox;
-import dev.portico.it.support.StripeEvents;
+import dev.portico.it.support.Plans;
 import dev.portico.it.support.StripeEvents.Story;
+import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeStandIn;
 import dev.portico.it.support.Tokens;
 import jakarta.json.JsonObject;
@@ -32,13 +30,8 @@ import org.junit.jupiter.api.Test;
  * outside the catalogue refused, a downgrade scheduled by the portal shown and then applied by
  * webhooks, and the plan-changed emails, once each.
  */
-public class PlansIT extends DeployedEar {
+class PlansIT extends DeployedEar {
 
-    /** Stripe's example subscription's price (2000 usd a month), offered here as Team. */
-    public static final String TEAM = "price_1PgafmB7WZ01zgkW6dKueIc5";
-    public static final String STARTER = "price_PorticoStarterMonthly";
-    public static final String BUSINESS = "price_PorticoBusinessMonthly";
-    private static final String LEGACY = "price_PorticoLegacyMonthly";
     private static final String PORTAL_SESSION = "api/billing/portal-session";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final Instant PERIOD_END = Instant.parse("2031-03-01T10:00:00Z");
@@ -47,22 +40,7 @@ public class PlansIT extends DeployedEar {
     @BeforeEach
     void stripeOffersThreePlans() {
         Mailbox.start();
-        offerPlans(api, stripe);
-    }
-
-    /**
-     * Starter, Team and Business as Stripe prices marked {@code portico_plan}, plus a price that is
-     * not offered; a {@code price.updated} webhook tells Portico to read them again.
-     */
-    public static void offerPlans(Api api, StripeStandIn stripe) {
-        stripe.plan(STARTER, "prod_PorticoStarter", "Starter", 1000, "month", List.of("projects"),
-                List.of("3 projects", "Email support"));
-        stripe.plan(TEAM, "prod_QXg1hqf4jFNsqG", "Team", 2000, "month", List.of("projects", "exports"),
-                List.of("Unlimited projects", "CSV exports"));
-        stripe.plan(BUSINESS, "prod_PorticoBusiness", "Business", 5000, "month", List.of("projects", "exports", "sso"),
-                List.of("Unlimited projects", "CSV exports", "Single sign-on"));
-        stripe.unofferedPrice(LEGACY, "prod_PorticoLegacy", 900);
-        StripeEvents.deliverSettled(api, StripeExamples.event("price.updated").newId());
+        Plans.offer(api, stripe);
     }
 
     @Test
@@ -73,7 +51,8 @@ public class PlansIT extends DeployedEar {
 
         assertEquals(200, reply.status(), reply::toString);
         JsonObject offer = reply.json();
-        assertEquals(List.of(STARTER, TEAM, BUSINESS), offer.getJsonArray("plans").getValuesAs(JsonObject.class).stream()
+        assertEquals(List.of(Plans.STARTER, Plans.TEAM, Plans.BUSINESS), offer.getJsonArray("plans")
+                .getValuesAs(JsonObject.class).stream()
                 .map(plan -> plan.getString("price")).toList(), "the unmarked price is not offered");
         JsonObject team = offer.getJsonArray("plans").getJsonObject(1);
         assertEquals("Team", team.getString("name"));
@@ -85,7 +64,7 @@ public class PlansIT extends DeployedEar {
         assertEquals(List.of("Unlimited projects", "CSV exports"), strings(team, "highlights"));
         assertTrue(team.getBoolean("current"));
         assertFalse(offer.getJsonArray("plans").getJsonObject(0).getBoolean("current"));
-        assertEquals(TEAM, offer.getString("current"));
+        assertEquals(Plans.TEAM, offer.getString("current"));
         assertTrue(offer.isNull("pendingChange"));
         assertTrue(stripe.queriesOf("/v1/prices").contains(Map.of("active", "true", "expand", List.of("data.product"),
                 "limit", "100")), () -> "read from Stripe with the product expanded: " + stripe.queriesOf("/v1/prices"));
@@ -96,7 +75,7 @@ public class PlansIT extends DeployedEar {
         Story story = StripeEvents.subscribed(api, "active", PERIOD_END, T);
         String token = Tokens.billingAdmin(story.workspace());
 
-        for (String price : List.of(BUSINESS, STARTER)) {
+        for (String price : List.of(Plans.BUSINESS, Plans.STARTER)) {
             Reply reply = api.post(PORTAL_SESSION, token,
                     "{\"flow\":\"subscription_update_confirm\",\"price\":\"" + price + "\"}");
             assertEquals(200, reply.status(), reply::toString);
@@ -112,7 +91,7 @@ public class PlansIT extends DeployedEar {
             assertEquals(story.subscription(), confirm.get("subscription"));
             Map<?, ?> item = (Map<?, ?>) ((List<?>) confirm.get("items")).get(0);
             assertTrue(String.valueOf(item.get("id")).startsWith("si_"), "the subscription's item: " + item);
-            assertEquals(i == 0 ? BUSINESS : STARTER, item.get("price"));
+            assertEquals(i == 0 ? Plans.BUSINESS : Plans.STARTER, item.get("price"));
             assertFalse(item.containsKey("quantity"), "Stripe keeps the item's quantity");
         }
     }
@@ -123,12 +102,12 @@ public class PlansIT extends DeployedEar {
         String token = Tokens.billingAdmin(story.workspace());
 
         for (String body : List.of(
-                "{\"flow\":\"subscription_update_confirm\",\"price\":\"" + LEGACY + "\"}",
+                "{\"flow\":\"subscription_update_confirm\",\"price\":\"" + Plans.LEGACY + "\"}",
                 "{\"flow\":\"subscription_update_confirm\",\"price\":\"price_NoSuchPrice\"}",
-                "{\"flow\":\"subscription_update_confirm\",\"price\":\"" + TEAM + "\"}",
+                "{\"flow\":\"subscription_update_confirm\",\"price\":\"" + Plans.TEAM + "\"}",
                 "{\"flow\":\"subscription_update_confirm\"}",
-                "{\"flow\":\"subscription_update\",\"price\":\"" + BUSINESS + "\"}",
-                "{\"price\":\"" + BUSINESS + "\"}")) {
+                "{\"flow\":\"subscription_update\",\"price\":\"" + Plans.BUSINESS + "\"}",
+                "{\"price\":\"" + Plans.BUSINESS + "\"}")) {
             Reply reply = api.post(PORTAL_SESSION, token, body);
             assertEquals(400, reply.status(), body + " → " + reply);
             assertEquals("INVALID_PLAN", reply.error(), body);
@@ -141,30 +120,30 @@ public class PlansIT extends DeployedEar {
     void aDowngradeTheBillingPortalScheduledShowsUntilItApplies() {
         Story story = customer();
         deliver(story.subscriptionEvent("active", false, PERIOD_END, T));
-        EventJson scheduled = schedule(story, STARTER, T.plusSeconds(10));
+        EventJson scheduled = Plans.scheduledSwitch(story, Plans.STARTER, PERIOD_END, T.plusSeconds(10));
 
         deliver(scheduled);
         deliver(scheduled.copy().newId()); // Stripe repeats itself: the same schedule as a new event
 
         JsonObject overview = overview(story);
         JsonObject pending = overview.getJsonObject("pendingChange");
-        assertEquals(STARTER, pending.getString("price"));
+        assertEquals(Plans.STARTER, pending.getString("price"));
         assertEquals("Starter", pending.getString("name"));
         assertEquals(PERIOD_END.toString(), pending.getString("at"));
-        assertEquals(TEAM, overview.getJsonObject("price").getString("id"), "Team until the period ends");
+        assertEquals(Plans.TEAM, overview.getJsonObject("price").getString("id"), "Team until the period ends");
         assertEquals(pending, api.get("api/billing/plans", Tokens.member(story.workspace())).json()
                 .getJsonObject("pendingChange"));
         assertEquals(List.of("plan-changed"), planEmails(story, 1));
         MimeMessage mail = Mailbox.to(story.email()).stream().filter(PlansIT::isPlanChange).findFirst().orElseThrow();
         assertTrue(subject(mail).contains("switches to Starter on 1 March 2031"), subject(mail));
 
-        deliver(priced(story.subscriptionEvent("active", false, PERIOD_END.plus(Duration.ofDays(31)), T.plusSeconds(20)),
-                STARTER, "prod_PorticoStarter", 1000));
+        deliver(Plans.priced(story.subscriptionEvent("active", false, PERIOD_END.plus(Duration.ofDays(31)), T.plusSeconds(20)),
+                Plans.STARTER, "prod_PorticoStarter", 1000));
         deliver(released(scheduled, T.plusSeconds(21)));
 
         overview = overview(story);
         assertTrue(overview.isNull("pendingChange"), overview::toString);
-        assertEquals(STARTER, overview.getJsonObject("price").getString("id"));
+        assertEquals(Plans.STARTER, overview.getJsonObject("price").getString("id"));
         assertEquals("Starter", overview.getJsonObject("price").getString("name"));
         List<String> subjects = planSubjects(story, 2);
         assertEquals(2, subjects.size(), subjects::toString);
@@ -175,8 +154,8 @@ public class PlansIT extends DeployedEar {
     void aLateScheduleEventDoesNotBringBackASwitchThatApplied() {
         Story story = customer();
         deliver(story.subscriptionEvent("active", false, PERIOD_END, T));
-        EventJson scheduled = schedule(story, STARTER, T.plusSeconds(10));
-        deliver(priced(story.subscriptionEvent("active", false, PERIOD_END, T.plusSeconds(20)), STARTER,
+        EventJson scheduled = Plans.scheduledSwitch(story, Plans.STARTER, PERIOD_END, T.plusSeconds(10));
+        deliver(Plans.priced(story.subscriptionEvent("active", false, PERIOD_END, T.plusSeconds(20)), Plans.STARTER,
                 "prod_PorticoStarter", 1000));
 
         deliver(scheduled); // delivered after the switch it announced
@@ -188,7 +167,7 @@ public class PlansIT extends DeployedEar {
     void anUpgradeAppliedAtOnceIsAnnouncedOnceHoweverOftenStripeSaysSo() {
         Story story = customer();
         deliver(story.subscriptionEvent("active", false, PERIOD_END, T));
-        EventJson upgraded = priced(story.subscriptionEvent("active", false, PERIOD_END, T.plusSeconds(10)), BUSINESS,
+        EventJson upgraded = Plans.priced(story.subscriptionEvent("active", false, PERIOD_END, T.plusSeconds(10)), Plans.BUSINESS,
                 "prod_PorticoBusiness", 5000);
 
         deliver(upgraded);
@@ -199,32 +178,13 @@ public class PlansIT extends DeployedEar {
         pause(Duration.ofSeconds(2)); // a second email would have been sent by now
         assertEquals(1, planSubjects(story, 1).size(), subjects::toString);
         assertTrue(subjects.get(0).contains("is now on Business"), subjects::toString);
-        assertEquals(BUSINESS, overview(story).getJsonObject("price").getString("id"));
-    }
-
-    /** A schedule event of the story's subscription: its next phase, from the period end, at {@code price}. */
-    public static EventJson schedule(Story story, String price, Instant created) {
-        return story.event("subscription_schedule.updated").newId().created(created)
-                .set("data.object.phases.0.items.0.price", TEAM)
-                .set("data.object.current_phase.end_date", PERIOD_END.getEpochSecond())
-                .set("data.object.phases.0.end_date", PERIOD_END.getEpochSecond())
-                .set("data.object.phases.1.start_date", PERIOD_END.getEpochSecond())
-                .set("data.object.phases.1.end_date", PERIOD_END.plus(Duration.ofDays(31)).getEpochSecond())
-                .set("data.object.phases.1.items.0.price", price);
+        assertEquals(Plans.BUSINESS, overview(story).getJsonObject("price").getString("id"));
     }
 
     /** The schedule released by Stripe once its last phase began: nothing pending any more. */
     private static EventJson released(EventJson schedule, Instant created) {
         return schedule.copy().newId().type("subscription_schedule.released").created(created)
                 .set("data.object.status", "released");
-    }
-
-    /** The subscription event with its item at another price of this product and amount. */
-    public static EventJson priced(EventJson event, String price, String product, long amount) {
-        return event.set("data.object.items.data.0.price.id", price)
-                .set("data.object.items.data.0.price.product", product)
-                .set("data.object.items.data.0.price.unit_amount", amount)
-                .set("data.object.items.data.0.price.unit_amount_decimal", Long.toString(amount));
     }
 
     private Story customer() {

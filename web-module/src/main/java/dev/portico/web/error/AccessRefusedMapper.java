@@ -8,11 +8,14 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Maps a {@code @Guarded} refusal to HTTP: 402 with the billing reason and the workspace's
- * {@code access} level; 404 for another workspace's resource (as if it did not exist); 401 / 403
+ * {@code access} level; an {@code @Entitled} one to 402 {@code FEATURE_NOT_IN_PLAN} with the
+ * feature and the plans that include it; 404 for another workspace's resource (as if it did not exist); 401 / 403
  * for a missing token or a token without workspace.
  */
 @Provider
 public class AccessRefusedMapper implements ExceptionMapper<AccessRefused> {
+
+    static final String FEATURE_NOT_IN_PLAN = "FEATURE_NOT_IN_PLAN";
 
     @Override
     public Response toResponse(AccessRefused refused) {
@@ -24,6 +27,10 @@ public class AccessRefusedMapper implements ExceptionMapper<AccessRefused> {
                     .entity(ErrorBodies.object(refused.decision().code(), refused.decision().message())
                             .add("access", refused.decision().access().wireName())
                             .build().toString())
+                    .build();
+            case FEATURE -> Response.status(402).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(FeatureJson.add(ErrorBodies.object(FEATURE_NOT_IN_PLAN, refused.getMessage()),
+                            refused.featureDecision()).build().toString())
                     .build();
         };
     }

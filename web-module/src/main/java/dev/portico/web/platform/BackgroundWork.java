@@ -1,6 +1,7 @@
 package dev.portico.web.platform;
 
 import dev.portico.billing.boundary.PipelineSweep;
+import dev.portico.billing.boundary.PlanOffers;
 import dev.portico.billing.boundary.PortalConfiguration;
 import dev.portico.billing.boundary.Reconciler;
 import dev.portico.billing.boundary.Retention;
@@ -40,9 +41,13 @@ public class BackgroundWork {
     @Inject
     EmailRetention emailRetention;
 
+    @Inject
+    PlanOffers planOffers;
+
     @PostConstruct
     void start() {
         portalConfiguration.start(); // first: a configuration file Stripe would refuse stops the deployment
+        planOffers.start();
         pipelineSweep.start();
         reconciler.start();
         outboxSender.start();

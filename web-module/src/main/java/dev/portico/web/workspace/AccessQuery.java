@@ -18,6 +18,10 @@ public class AccessQuery {
     @QueryParam("refusedStatus")
     String refusedStatus;
 
+    /** A feature the checked request needs ({@code @Entitled}'s rule); optional. */
+    @QueryParam("feature")
+    String feature;
+
     /** The checked request's method, as a gateway forwards it. */
     @HeaderParam("X-Forwarded-Method")
     String forwardedMethod;

@@ -3,10 +3,11 @@ package dev.portico.web.workspace;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.web.Jsons;
 import dev.portico.web.error.ApiError;
-import dev.portico.web.error.ErrorBodies;
+import dev.portico.web.error.FeatureJson;
 import dev.portico.web.identity.CallerResolver;
 import dev.portico.web.identity.Roles;
 import dev.portico.workspace.api.AccessDecision;
+import dev.portico.workspace.api.FeatureDecision;
 import dev.portico.workspace.api.Operation;
 import dev.portico.workspace.boundary.Enforcement;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The guard's answer over HTTP, for services outside the EAR and gateways' forward-auth checks:
@@ -44,6 +47,10 @@ import java.util.Set;
  * the service behind it; and {@code refusedStatus=403} answers a refusal with 403 instead of 402,
  * since nginx's {@code auth_request} takes any status but 2xx, 401 and 403 for a failure of the
  * check itself. POST, PUT, PATCH and DELETE ask the same, for that method (Envoy's ext_authz).
+ *
+ * <p>{@code feature=exports} asks {@code @Entitled}'s question too (alone, or with the operation):
+ * the answer adds {@code feature}, {@code included} and the {@code plans} that include it, and a
+ * plan without it is refused with {@code FEATURE_NOT_IN_PLAN} (after a billing refusal, which wins).
  */
 @Path("access")
 @RolesAllowed(Roles.ANY_TOKEN)
@@ -52,6 +59,8 @@ import java.util.Set;
 public class AccessResource {
 
     private static final Set<String> READING_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String FEATURE_NOT_IN_PLAN = "FEATURE_NOT_IN_PLAN";
+    private static final Pattern FEATURE_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,80}");
 
     @Inject
     CallerResolver callers;
@@ -95,7 +104,9 @@ public class AccessResource {
 
     private Response decide(AccessQuery query, String ownMethod) {
         boolean forwarded = query.forwardedMethod != null && !query.forwardedMethod.isBlank();
-        Operation wanted = operation(query.operation, forwarded ? query.forwardedMethod : ownMethod);
+        Optional<String> feature = feature(query.feature);
+        Optional<Operation> wanted = operation(query.operation, forwarded ? query.forwardedMethod : ownMethod,
+                feature.isPresent());
         int refusal = refusalStatus(query.refusedStatus);
         String named = query.workspace;
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
@@ -103,12 +114,33 @@ public class AccessResource {
             throw new ApiError(403, "OTHER_WORKSPACE", "The token acts for another workspace than the one named.");
         }
         AccessDecision decision = enforcement.decide(workspace);
-        if (decision.allows(wanted)) {
-            return headers(Response.ok(body(Jsons.object(), workspace, decision).build()), workspace, decision);
+        Optional<FeatureDecision> entitled = feature.map(key -> enforcement.entitled(workspace, key));
+        if (wanted.isPresent() && !decision.allows(wanted.get())) {
+            return refused(refusal, decision.code(), decision.message(), workspace, decision, entitled);
         }
-        return headers(Response.status(refusal)
-                .entity(body(ErrorBodies.object(decision.code(), decision.message()), workspace, decision).build()),
-                workspace, decision);
+        if (entitled.isPresent() && !entitled.get().included()) {
+            return refused(refusal, FEATURE_NOT_IN_PLAN, entitled.get().message(), workspace, decision, entitled);
+        }
+        return headers(Response.ok(body(Jsons.object(), workspace, decision, entitled, decision.message()).build()),
+                workspace, decision, null);
+    }
+
+    private static Response refused(int status, String code, String message, WorkspaceId workspace, AccessDecision decision,
+                                    Optional<FeatureDecision> entitled) {
+        JsonObjectBuilder error = Jsons.object().add("error", code);
+        return headers(Response.status(status).entity(body(error, workspace, decision, entitled, message).build()),
+                workspace, decision, code);
+    }
+
+    /** A feature key as {@code @Entitled} names one, or empty when none is asked. */
+    private static Optional<String> feature(String feature) {
+        if (feature == null) {
+            return Optional.empty();
+        }
+        if (!FEATURE_KEY.matcher(feature).matches()) {
+            throw ApiError.invalidRequest("feature must be a feature key: 1 to 80 letters, digits, '_', '.', ':' or '-'.");
+        }
+        return Optional.of(feature);
     }
 
     private static int refusalStatus(String refusedStatus) {
@@ -121,32 +153,43 @@ public class AccessResource {
         throw ApiError.invalidRequest("refusedStatus must be 402 or 403.");
     }
 
-    private static Response headers(Response.ResponseBuilder response, WorkspaceId workspace, AccessDecision decision) {
+    /** {@code code}: the refusal's, else the billing reason when access is less than full. */
+    private static Response headers(Response.ResponseBuilder response, WorkspaceId workspace, AccessDecision decision,
+                                    String code) {
         response.header("X-Portico-Workspace", workspace.value()).header("X-Portico-Access", decision.access().wireName());
-        if (decision.code() != null) {
-            response.header("X-Portico-Code", decision.code());
+        String named = code != null ? code : decision.code();
+        if (named != null) {
+            response.header("X-Portico-Code", named);
         }
         return response.build();
     }
 
-    private static Operation operation(String operation, String forwardedMethod) {
+    /** The operation asked; none when only a feature is asked of a plain GET. */
+    private static Optional<Operation> operation(String operation, String forwardedMethod, boolean featureAsked) {
         if (operation != null) {
-            return switch (operation) {
+            return Optional.of(switch (operation) {
                 case "read" -> Operation.READ;
                 case "write" -> Operation.WRITE;
                 default -> throw ApiError.invalidRequest("operation must be read or write.");
-            };
+            });
         }
         if (forwardedMethod != null && !forwardedMethod.isBlank()) {
-            return READING_METHODS.contains(forwardedMethod.trim().toUpperCase(Locale.ROOT))
-                    ? Operation.READ : Operation.WRITE;
+            return Optional.of(READING_METHODS.contains(forwardedMethod.trim().toUpperCase(Locale.ROOT))
+                    ? Operation.READ : Operation.WRITE);
         }
-        throw ApiError.invalidRequest("operation must be read or write (or the request carry X-Forwarded-Method).");
+        if (featureAsked) {
+            return Optional.empty();
+        }
+        throw ApiError.invalidRequest("operation must be read or write (or the request carry X-Forwarded-Method, or ask"
+                + " for a feature=).");
     }
 
-    private static JsonObjectBuilder body(JsonObjectBuilder json, WorkspaceId workspace, AccessDecision decision) {
+    /** The decision; {@code message} is the refusal's, or the billing decision's when allowed. */
+    private static JsonObjectBuilder body(JsonObjectBuilder json, WorkspaceId workspace, AccessDecision decision,
+                                          Optional<FeatureDecision> entitled, String message) {
         json.add("workspaceId", workspace.value()).add("access", decision.access().wireName());
-        Jsons.addOrNull(json, "code", decision.code()).add("message", decision.message());
+        Jsons.addOrNull(json, "code", decision.code()).add("message", message);
+        entitled.ifPresent(feature -> FeatureJson.add(json, feature));
         return Jsons.addOrNull(json, "until", decision.until());
     }
 }

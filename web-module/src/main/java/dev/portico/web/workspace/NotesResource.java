@@ -1,10 +1,11 @@
 package dev.portico.web.workspace;
 
 import dev.portico.web.BodyLimit;
-import dev.portico.web.RequestBodies;
 import dev.portico.web.Jsons;
+import dev.portico.web.RequestBodies;
 import dev.portico.web.identity.Roles;
 import dev.portico.workspace.api.AccessRefused;
+import dev.portico.workspace.api.Entitled;
 import dev.portico.workspace.api.Guarded;
 import dev.portico.workspace.api.GuardedWorkspace;
 import dev.portico.workspace.api.Operation;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The guarded example a host SaaS copies: its own resource, guarded by one annotation per method.
- * Reading needs read-only access, writing full access; another workspace's notes answer 404.
+ * Reading needs read-only access, writing full access, exporting a plan with exports; another
+ * workspace's notes answer 404.
  */
 @Path("workspaces/{id}/notes")
 @RolesAllowed(Roles.ANY_TOKEN)
@@ -66,6 +68,20 @@ public class NotesResource {
         NoteBody note = RequestBodies.valid(validator, NoteBody.parse(BodyLimit.text(body, NoteBody.MAX_BYTES)));
         ExampleNotes.Note added = notes.add(workspace, note.text(), clock.instant());
         return Response.status(Response.Status.CREATED).entity(json(added)).build();
+    }
+
+    /**
+     * The notes as an export: a feature of some plans only. {@code @Entitled} answers 402
+     * {@code FEATURE_NOT_IN_PLAN} (naming the plans with exports) to a workspace whose plan lacks
+     * it, whatever its billing status; {@code @Guarded} still decides the status.
+     */
+    @GET
+    @Path("export")
+    @Guarded(Operation.READ)
+    @Entitled("exports")
+    public JsonObject export(@PathParam("id") @GuardedWorkspace String workspace) {
+        return Jsons.object().add("format", "json").add("exportedAt", clock.instant().toString())
+                .add("notes", listing(workspace).getJsonArray("notes")).build();
     }
 
     /**

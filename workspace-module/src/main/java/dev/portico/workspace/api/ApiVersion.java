@@ -9,7 +9,7 @@ package dev.portico.workspace.api;
  */
 public final class ApiVersion {
 
-    public static final String CURRENT = "1.1.0";
+    public static final String CURRENT = "1.2.0";
 
     private ApiVersion() {
     }

@@ -1,6 +1,8 @@
 package dev.portico.workspace.control;
 
 import dev.portico.billing.api.BillingStateChanged;
+import dev.portico.billing.api.EntitlementsChanged;
+import dev.portico.billing.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +29,14 @@ public class BillingMirror {
     TransactionSynchronizationRegistry transaction;
 
     void onChange(@Observes BillingStateChanged change) {
-        Standing saved = store.save(change);
+        cacheOnCommit(change.workspace(), store.save(change));
+    }
+
+    void onEntitlements(@Observes EntitlementsChanged change) {
+        cacheOnCommit(change.workspace(), store.save(change));
+    }
+
+    private void cacheOnCommit(WorkspaceId workspace, Standing saved) {
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -37,7 +46,7 @@ public class BillingMirror {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    standings.committed(change.workspace(), saved);
+                    standings.committed(workspace, saved);
                 }
             }
         });

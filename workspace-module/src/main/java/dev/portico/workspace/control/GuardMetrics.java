@@ -17,7 +17,11 @@ import org.eclipse.microprofile.metrics.Tag;
 public class GuardMetrics {
 
     private static final Metadata REFUSALS = Metadata.builder().withName("portico_guard_refusals")
-            .withDescription("Calls @Guarded refused, by code (the billing reason, or why the caller was refused)").build();
+            .withDescription("Calls @Guarded or @Entitled refused, by code (the billing reason, FEATURE_NOT_IN_PLAN, or why"
+                    + " the caller was refused)").build();
+
+    /** The code of a refusal by {@code @Entitled}, as the API answers it. */
+    public static final String FEATURE_NOT_IN_PLAN = "FEATURE_NOT_IN_PLAN";
 
     @Inject
     MetricRegistry registry;
@@ -31,7 +35,11 @@ public class GuardMetrics {
     }
 
     public void refused(AccessRefused refusal) {
-        String code = refusal.kind() == AccessRefused.Kind.BILLING ? refusal.decision().code() : refusal.kind().name();
+        String code = switch (refusal.kind()) {
+            case BILLING -> refusal.decision().code();
+            case FEATURE -> FEATURE_NOT_IN_PLAN;
+            default -> refusal.kind().name();
+        };
         registry.counter(REFUSALS, new Tag("code", code == null ? "UNKNOWN" : code)).inc();
     }
 }

@@ -1,6 +1,7 @@
 package dev.portico.workspace.control;
 
 import dev.portico.billing.api.BillingStateChanged;
+import dev.portico.billing.api.EntitlementsChanged;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.workspace.entity.BillingStanding;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,22 @@ public class StandingStore {
             stored = new BillingStanding(id);
             em.persist(stored);
         }
-        stored.take(change.status().status(), change.status().currentPeriodEnd(), change.asOf(), clock.instant());
+        stored.take(change.status().status(), change.status().currentPeriodEnd(), change.status().plan(), change.asOf(),
+                clock.instant());
+        stored.changed(WALL.instant());
+        return standing(stored);
+    }
+
+    /** Writes the features Stripe Entitlements listed, in the caller's (the listener's) transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Standing save(EntitlementsChanged change) {
+        String id = change.workspace().value();
+        BillingStanding stored = em.find(BillingStanding.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (stored == null) {
+            stored = BillingStanding.unsubscribed(id, clock.instant());
+            em.persist(stored);
+        }
+        stored.takeEntitlements(change.features(), change.asOf(), clock.instant());
         stored.changed(WALL.instant());
         return standing(stored);
     }
@@ -65,6 +81,7 @@ public class StandingStore {
     }
 
     private static Standing standing(BillingStanding stored) {
-        return new Standing(stored.status(), stored.currentPeriodEnd(), stored.statusSince(), stored.asOf());
+        return new Standing(stored.status(), stored.currentPeriodEnd(), stored.statusSince(), stored.asOf(),
+                stored.priceId(), stored.entitlements(), stored.entitlementsAsOf());
     }
 }

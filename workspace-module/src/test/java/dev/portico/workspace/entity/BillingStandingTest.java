@@ -3,6 +3,7 @@ package dev.portico.workspace.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BillingStandingTest {
@@ -14,20 +15,36 @@ class BillingStandingTest {
     @Test
     void graceRunsFromTheFirstEventOfAStatus() {
         BillingStanding standing = new BillingStanding("ws-1");
-        standing.take("past_due", null, T1, T3);
-        standing.take("past_due", Instant.parse("2026-09-01T00:00:00Z"), T2, T3);
+        standing.take("past_due", null, "price_1", T1, T3);
+        standing.take("past_due", Instant.parse("2026-09-01T00:00:00Z"), "price_1", T2, T3);
         assertEquals(T1, standing.statusSince());
         assertEquals(T2, standing.asOf());
-        standing.take("active", null, T3, T3);
+        standing.take("active", null, "price_1", T3, T3);
         assertEquals(T3, standing.statusSince());
     }
 
     @Test
     void anOlderStateNeverOverwritesANewerOne() {
         BillingStanding standing = new BillingStanding("ws-1");
-        standing.take("canceled", null, T2, T3);
-        standing.take("active", null, T1, T3);
+        standing.take("canceled", null, "price_1", T2, T3);
+        standing.take("active", null, "price_1", T1, T3);
         assertEquals("canceled", standing.status());
         assertEquals(T2, standing.asOf());
+    }
+
+    @Test
+    void entitlementsFollowTheNewestListAndAStatusLaterTakesOverAPlaceholder() {
+        BillingStanding standing = BillingStanding.unsubscribed("ws-1", T1);
+        assertEquals(null, standing.entitlements(), "never said: the plan's features apply");
+
+        standing.takeEntitlements(Set.of("sso", "exports"), T2, T3);
+        standing.takeEntitlements(Set.of(), T1, T3);
+        assertEquals(Set.of("exports", "sso"), standing.entitlements(), "an older list is ignored");
+        standing.takeEntitlements(Set.of(), T3, T3);
+        assertEquals(Set.of(), standing.entitlements(), "an empty list is a list");
+
+        standing.take("active", null, "price_2", T1, T3);
+        assertEquals("active", standing.status());
+        assertEquals("price_2", standing.priceId());
     }
 }
