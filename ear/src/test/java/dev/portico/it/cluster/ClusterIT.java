@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.google.gson.JsonArray;
 import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
@@ -99,6 +100,27 @@ class ClusterIT extends DeployedEar {
                     "{\"text\": \"hello\"}"), reply -> reply.status() == 402, Duration.ofSeconds(5));
             assertEquals("PAYMENT_PAST_DUE", write.error(), "past due on every node: " + write);
         }
+    }
+
+    @Test
+    void aFeatureStripeEntitlementsGrantsThroughOneNodeIsEnforcedOnTheOther() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
+        StripeEvents.deliverSettled(api, story.subscriptionEvent("active", false, PERIOD_END, T));
+        EventJson granted = story.event("entitlements.active_entitlement_summary.updated").newId().created(T.plusSeconds(10));
+        EventJson withdrawn = granted.copy().newId().created(T.plusSeconds(20))
+                .set("data.object.entitlements.data", new JsonArray());
+
+        StripeEvents.deliverSettled(api, granted);
+        Reply onB = eventually(() -> nodeB.get("api/access?feature=exports", Tokens.member(story.workspace())),
+                reply -> reply.status() == 200, Duration.ofSeconds(5));
+        assertTrue(onB.json().getBoolean("included"), "granted on node B within the refresh: " + onB);
+
+        Reply delivered = StripeEvents.deliver(nodeB, withdrawn);
+        assertEquals(200, delivered.status(), delivered::toString);
+        Reply onA = eventually(() -> api.get("api/access?feature=exports", Tokens.member(story.workspace())),
+                reply -> reply.status() == 402, PATIENCE);
+        assertEquals("FEATURE_NOT_IN_PLAN", onA.error(), "withdrawn on node A: " + onA);
     }
 
     @Test
