@@ -36,17 +36,16 @@ public class EntitledInterceptor {
 
     @AroundInvoke
     Object entitle(InvocationContext call) throws Exception {
-        try {
-            String feature = FEATURES.computeIfAbsent(call.getMethod(), EntitledInterceptor::feature);
-            FeatureDecision decision = enforcement.entitled(caller.of(call), feature);
-            if (!decision.included()) {
-                throw AccessRefused.byPlan(decision);
-            }
-        } catch (AccessRefused refusal) {
-            metrics.refused(refusal);
-            throw refusal;
-        }
+        metrics.check(() -> check(call));
         return call.proceed();
+    }
+
+    private void check(InvocationContext call) {
+        String feature = FEATURES.computeIfAbsent(call.getMethod(), EntitledInterceptor::feature);
+        FeatureDecision decision = enforcement.entitled(caller.of(call), feature);
+        if (!decision.included()) {
+            throw AccessRefused.byPlan(decision);
+        }
     }
 
     /**

@@ -35,12 +35,7 @@ public class GuardInterceptor {
 
     @AroundInvoke
     Object guard(InvocationContext call) throws Exception {
-        try {
-            check(call);
-        } catch (AccessRefused refusal) {
-            metrics.refused(refusal);
-            throw refusal;
-        }
+        metrics.check(() -> check(call));
         return call.proceed();
     }
 

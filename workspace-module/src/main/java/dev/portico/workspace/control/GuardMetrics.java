@@ -34,7 +34,17 @@ public class GuardMetrics {
                 .withDescription("Workspaces whose billing state this node holds in memory").build(), standings::held);
     }
 
-    public void refused(AccessRefused refusal) {
+    /** Runs a guard's check; a refusal it throws is counted and thrown on. */
+    public void check(Runnable check) {
+        try {
+            check.run();
+        } catch (AccessRefused refusal) {
+            refused(refusal);
+            throw refusal;
+        }
+    }
+
+    private void refused(AccessRefused refusal) {
         String code = switch (refusal.kind()) {
             case BILLING -> refusal.decision().code();
             case FEATURE -> FEATURE_NOT_IN_PLAN;
