@@ -36,11 +36,6 @@ public class EventHandlers {
         return handlers.stream().filter(each -> each.handles(eventType)).findFirst();
     }
 
-    /** Every event type Portico acts on, sorted. */
-    public List<String> types() {
-        return handlers.stream().flatMap(each -> each.types().stream()).distinct().sorted().toList();
-    }
-
     /** The types the catch-up lists from Stripe's Events API, sorted (at most {@value #MAX_LISTED_TYPES}). */
     public List<String> recoveredTypes() {
         return handlers.stream().flatMap(each -> each.recoveredTypes().stream()).distinct().sorted().toList();
