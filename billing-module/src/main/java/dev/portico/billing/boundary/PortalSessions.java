@@ -1,8 +1,8 @@
 package dev.portico.billing.boundary;
 
 import com.stripe.model.Subscription;
-import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.PortalFlow;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.control.BillingAccountRepository;
@@ -11,8 +11,8 @@ import dev.portico.billing.control.CustomerProvisioner;
 import dev.portico.billing.control.PlanCatalogue;
 import dev.portico.billing.control.PortalRateLimiter;
 import dev.portico.billing.control.ReturnUrlPolicy;
-import dev.portico.billing.control.StripeGateway.FlowTarget;
 import dev.portico.billing.control.StripeGateway;
+import dev.portico.billing.control.StripeGateway.FlowTarget;
 import dev.portico.billing.entity.BillingAccount;
 import dev.portico.billing.entity.StripeCustomerId;
 import jakarta.enterprise.context.ApplicationScoped;

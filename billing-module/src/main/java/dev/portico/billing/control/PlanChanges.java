@@ -1,7 +1,7 @@
 package dev.portico.billing.control;
 
-import dev.portico.billing.api.PlanChanged.Change;
 import dev.portico.billing.api.PlanChanged;
+import dev.portico.billing.api.PlanChanged.Change;
 import dev.portico.billing.api.PlanPrice;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.boundary.OfferedPlan;

@@ -2,8 +2,8 @@ package dev.portico.billing.control;
 
 import com.stripe.model.SubscriptionSchedule;
 import dev.portico.billing.api.BillingEvent;
-import dev.portico.billing.entity.BillingAccount.PendingChange;
 import dev.portico.billing.entity.BillingAccount;
+import dev.portico.billing.entity.BillingAccount.PendingChange;
 import dev.portico.billing.entity.ScheduleSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

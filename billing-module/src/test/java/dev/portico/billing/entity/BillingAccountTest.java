@@ -3,6 +3,7 @@ package dev.portico.billing.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.entity.BillingAccount.SnapshotOutcome;
 import java.time.Instant;

@@ -5,14 +5,15 @@ import static dev.portico.it.support.Eventually.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.portico.billing.testing.EventJson;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Mailbox;
 import dev.portico.it.support.Plans;
-import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.StripeEvents;
+import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.StripeStandIn;
 import dev.portico.it.support.Tokens;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.portico.web.billing;
 
-import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.BillingFailure;
+import dev.portico.billing.api.BillingFailure.Reason;
 import dev.portico.billing.api.PortalFlow;
 import dev.portico.web.JsonBodies;
 import jakarta.json.JsonObject;

@@ -3,15 +3,15 @@ package dev.portico.workspace.boundary;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.workspace.api.AccessDecision;
 import dev.portico.workspace.api.FeatureDecision;
+import dev.portico.workspace.control.EnforcementSettings;
 import dev.portico.workspace.control.FeatureRule;
 import dev.portico.workspace.control.PlanFeatures;
 import dev.portico.workspace.control.Standing;
-import java.util.Set;
-import dev.portico.workspace.control.EnforcementSettings;
 import dev.portico.workspace.control.Standings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * A workspace's access now, by the enforcement rule, and whether its plan includes a feature:

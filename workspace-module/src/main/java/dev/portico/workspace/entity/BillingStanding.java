@@ -1,12 +1,12 @@
 package dev.portico.workspace.entity;
 
+import dev.portico.billing.api.BillingStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.sql.Timestamp;
 import java.time.Instant;
-import dev.portico.billing.api.BillingStatus;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
