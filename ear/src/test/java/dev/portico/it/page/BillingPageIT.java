@@ -387,6 +387,8 @@ class BillingPageIT extends DeployedEar {
             assertAccessible("the plans" + (dark ? ", dark" : ""));
         }
         colorScheme("light");
+        open(Tokens.billingAdmin(story.workspace()));
+        browser.executeScript("document.getElementById('plans').scrollIntoView()");
         Browser.screenshot(browser, "billing-plans");
 
         browser.findElement(By.xpath("//button[text()='Switch to Business']")).click();
