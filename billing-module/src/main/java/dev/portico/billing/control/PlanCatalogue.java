@@ -30,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * older than {@code portico.plans.refresh-interval}, or at once after this node applied a
  * {@code price.*} or {@code product.*} event; another node follows within the interval, and asks
  * Stripe again before refusing a price it does not know (a plan added a moment ago). Should Stripe
- * fail a refresh, the held plans serve on and the read is tried again after {@link #RETRY}. Each
+ * fail a refresh, the held plans serve on and the read is tried again after {@link #RETRY}; a
+ * node that holds none answers {@code STRIPE_UNAVAILABLE} for that long without asking again. Each
  * read that changes them is announced to this node's modules ({@link PlansOffered}): the
  * workspace module's {@code @Entitled} takes a plan's features from there.
  * Timed by the JVM's monotonic clock: the injectable one is for billing's rules, not for caching.
@@ -63,6 +64,9 @@ public class PlanCatalogue {
 
     private volatile Held held;
     private volatile boolean stale;
+    /** With no plans held, when Stripe may be asked again after a failed read (System.nanoTime). */
+    private volatile long noReadBefore;
+    private volatile boolean readFailed;
     private final Object reading = new Object();
 
     /** The plans on offer; reads them from Stripe when none are held or they are due. */
@@ -75,6 +79,11 @@ public class PlanCatalogue {
             now = held;
             if (now != null && !stale && System.nanoTime() - now.nextReadAt() < 0) {
                 return now.plans();
+            }
+            if (now == null && readFailed && System.nanoTime() - noReadBefore < 0) {
+                // Every caller of a node that never read the plans would otherwise ask Stripe in turn.
+                throw new BillingFailure(BillingFailure.Reason.STRIPE_UNAVAILABLE,
+                        "The plans cannot be read from Stripe right now; try again shortly.", RETRY);
             }
             return read(now).plans();
         }
@@ -146,6 +155,8 @@ public class PlanCatalogue {
             return held;
         } catch (BillingFailure failure) {
             if (previous == null) {
+                readFailed = true;
+                noReadBefore = started + RETRY.toNanos();
                 throw failure;
             }
             LOG.warning(() -> "Reading the plans from Stripe failed (" + failure.reason() + "); the held ones serve until "
