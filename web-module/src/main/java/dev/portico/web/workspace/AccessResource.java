@@ -114,10 +114,10 @@ public class AccessResource {
             throw new ApiError(403, "OTHER_WORKSPACE", "The token acts for another workspace than the one named.");
         }
         AccessDecision decision = enforcement.decide(workspace);
-        Optional<FeatureDecision> entitled = feature.map(key -> enforcement.entitled(workspace, key));
         if (wanted.isPresent() && !decision.allows(wanted.get())) {
-            return refused(refusal, decision.code(), decision.message(), workspace, decision, entitled);
+            return refused(refusal, decision.code(), decision.message(), workspace, decision, Optional.empty());
         }
+        Optional<FeatureDecision> entitled = feature.map(key -> enforcement.entitled(workspace, key));
         if (entitled.isPresent() && !entitled.get().included()) {
             return refused(refusal, FEATURE_NOT_IN_PLAN, entitled.get().message(), workspace, decision, entitled);
         }
