@@ -126,13 +126,13 @@ class PortalConfigurationIT extends DeployedEar {
         Reply home = api.post("api/billing/portal-session", token, null);
         JsonObject overview = api.get("api/billing/overview", token).json();
 
-        assertEquals(List.of("subscription_cancel", "subscription_update"),
+        assertEquals(List.of("subscription_cancel", "subscription_update", "subscription_update_confirm"),
                 synced.getJsonArray("flows").getValuesAs(JsonString::getString));
         assertEquals(400, refused.status(), refused::toString);
         assertEquals("FLOW_NOT_ENABLED", refused.error());
         assertEquals(200, home.status(), "the portal's home needs no flow: " + home);
         assertEquals(1, stripe.portalSessions(workspace).size(), "only the home session reached Stripe");
-        assertEquals(List.of("subscription_cancel", "subscription_update"),
+        assertEquals(List.of("subscription_cancel", "subscription_update", "subscription_update_confirm"),
                 overview.getJsonArray("portalFlows").getValuesAs(JsonString::getString));
     }
 

@@ -16,6 +16,7 @@ import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Mailbox;
 import dev.portico.it.support.Pipeline;
+import dev.portico.it.support.Plans;
 import dev.portico.it.support.SecondNode;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
@@ -102,11 +103,21 @@ class ClusterIT extends DeployedEar {
         }
     }
 
+    /**
+     * The plans' state on PostgreSQL, across nodes: a feature Stripe Entitlements grants through one
+     * node is enforced on the other and withdrawn through the other; a switch the portal scheduled,
+     * stored through one node, shows on the other and is gone once the subscription's update brings it.
+     */
     @Test
     void aFeatureStripeEntitlementsGrantsThroughOneNodeIsEnforcedOnTheOther() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
         StripeEvents.deliverSettled(api, story.event("checkout.session.completed"));
         StripeEvents.deliverSettled(api, story.subscriptionEvent("active", false, PERIOD_END, T));
+        StripeEvents.deliverSettled(nodeB, Plans.scheduledSwitch(story, Plans.STARTER, PERIOD_END, T.plusSeconds(5)));
+        JsonObject pending = api.get("api/billing/overview", Tokens.member(story.workspace())).json()
+                .getJsonObject("pendingChange");
+        assertEquals(Plans.STARTER, pending.getString("price"), pending::toString);
+        assertEquals(PERIOD_END.toString(), pending.getString("at"));
         EventJson granted = story.event("entitlements.active_entitlement_summary.updated").newId().created(T.plusSeconds(10));
         EventJson withdrawn = granted.copy().newId().created(T.plusSeconds(20))
                 .set("data.object.entitlements.data", new JsonArray());
@@ -121,6 +132,12 @@ class ClusterIT extends DeployedEar {
         Reply onA = eventually(() -> api.get("api/access?feature=exports", Tokens.member(story.workspace())),
                 reply -> reply.status() == 402, PATIENCE);
         assertEquals("FEATURE_NOT_IN_PLAN", onA.error(), "withdrawn on node A: " + onA);
+
+        StripeEvents.deliverSettled(api, Plans.priced(story.subscriptionEvent("active", false, PERIOD_END, T.plusSeconds(30)),
+                Plans.STARTER, "prod_PorticoStarter", 1000));
+        JsonObject applied = nodeB.get("api/billing/overview", Tokens.member(story.workspace())).json();
+        assertTrue(applied.isNull("pendingChange"), applied::toString);
+        assertEquals(Plans.STARTER, applied.getString("plan"));
     }
 
     @Test
