@@ -97,7 +97,7 @@ final class Emails {
             case UPGRADED -> new EmailWriter(Template.PLAN_CHANGED.id(), to.workspace() + " is now on " + plan,
                     to.workspace())
                     .paragraph("The plan of " + to.workspace() + " changed from " + fact.fromName() + " to " + plan
-                            + "; what it adds is available now. The difference for this period is prorated on the next invoice.");
+                            + "; what it adds is available now. Stripe prorates the difference for the rest of this period.");
             case DOWNGRADED, SWITCHED -> new EmailWriter(Template.PLAN_CHANGED.id(), to.workspace() + " is now on " + plan,
                     to.workspace())
                     .paragraph("The plan of " + to.workspace() + " changed from " + fact.fromName() + " to " + plan + " on "
