@@ -45,6 +45,9 @@ public class BillingOverviews {
     @Inject
     BillingOverviews self;
 
+    @Inject
+    PlanOffers offers;
+
     /**
      * The subscription's price. {@code name}: the product's name, else the price's nickname, else
      * its lookup key, else its id. {@code amount} in the currency's minor units.
@@ -70,7 +73,7 @@ public class BillingOverviews {
 
     public record Overview(BillingStatus status, Optional<Plan> plan, Optional<Instant> trialEnd, Optional<Instant> cancelAt,
                            Optional<Instant> endedAt, Optional<PaymentMethod> paymentMethod, Optional<Invoice> failingInvoice,
-                           List<Invoice> invoices) {
+                           List<Invoice> invoices, Optional<PlanOffers.Pending> pendingChange) {
     }
 
     /** What the events left, read in one transaction. */
@@ -82,12 +85,13 @@ public class BillingOverviews {
         Held held = self.held(workspace);
         if (held.account().isEmpty()) {
             return new Overview(held.status(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), List.of());
+                    Optional.empty(), Optional.empty(), List.of(), Optional.empty());
         }
         BillingAccount account = held.account().get();
         return new Overview(held.status(), plan(account), account.trialEnd(), account.cancelAt(), account.endedAt(),
                 account.chargedPaymentMethod().flatMap(details::paymentMethod).map(method -> paymentMethod(method, account)),
-                held.failing().map(Invoice::of), held.invoices().stream().map(Invoice::of).toList());
+                held.failing().map(Invoice::of), held.invoices().stream().map(Invoice::of).toList(),
+                account.pendingChange().map(offers::named));
     }
 
     @Transactional

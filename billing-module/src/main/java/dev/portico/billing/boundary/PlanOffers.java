@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,8 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PlanOffers {
-
-    private static final Logger LOG = Logger.getLogger(PlanOffers.class.getName());
 
     @Inject
     PlanCatalogue catalogue;
@@ -55,7 +52,7 @@ public class PlanOffers {
      */
     public synchronized void start() {
         if (task == null && stripe.configured()) {
-            task = scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            task = scheduler.scheduleWithFixedDelay(catalogue::refreshQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -63,15 +60,6 @@ public class PlanOffers {
     synchronized void stop() {
         if (task != null) {
             task.cancel(false);
-        }
-    }
-
-    private void refresh() {
-        try {
-            catalogue.refresh();
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Reading the plans from Stripe failed (" + e.getClass().getSimpleName() + "); next try in "
-                    + interval);
         }
     }
 
@@ -90,13 +78,13 @@ public class PlanOffers {
         return new Offer(plans, account.flatMap(BillingAccount::priceId), account.flatMap(this::pending));
     }
 
-    /** The switch Stripe has scheduled for the workspace, named by the plans held (else the price id). */
-    public Optional<Pending> pending(WorkspaceId workspace) {
-        return accounts.find(workspace).flatMap(this::pending);
+    /** A switch Stripe has scheduled, named by the plans on offer (else its price id). */
+    Pending named(PendingChange change) {
+        return new Pending(change.priceId(), name(change), Optional.ofNullable(change.at()));
     }
 
     private Optional<Pending> pending(BillingAccount account) {
-        return account.pendingChange().map(change -> new Pending(change.priceId(), name(change), Optional.ofNullable(change.at())));
+        return account.pendingChange().map(this::named);
     }
 
     private String name(PendingChange change) {

@@ -64,9 +64,8 @@ public class PlanCatalogue {
 
     private volatile Held held;
     private volatile boolean stale;
-    /** With no plans held, when Stripe may be asked again after a failed read (System.nanoTime). */
-    private volatile long noReadBefore;
-    private volatile boolean readFailed;
+    /** With no plans held, when Stripe may be asked again after a failed read (System.nanoTime); null: none failed. */
+    private volatile Long noReadBefore;
     private final Object reading = new Object();
 
     /** The plans on offer; reads them from Stripe when none are held or they are due. */
@@ -80,7 +79,7 @@ public class PlanCatalogue {
             if (now != null && !stale && System.nanoTime() - now.nextReadAt() < 0) {
                 return now.plans();
             }
-            if (now == null && readFailed && System.nanoTime() - noReadBefore < 0) {
+            if (now == null && noReadBefore != null && System.nanoTime() - noReadBefore < 0) {
                 // Every caller of a node that never read the plans would otherwise ask Stripe in turn.
                 throw new BillingFailure(BillingFailure.Reason.STRIPE_UNAVAILABLE,
                         "The plans cannot be read from Stripe right now; try again shortly.", RETRY);
@@ -123,7 +122,8 @@ public class PlanCatalogue {
         }
     }
 
-    private void refreshQuietly() {
+    /** {@link #refresh()}, a failure logged rather than thrown (for background work). */
+    public void refreshQuietly() {
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -155,7 +155,6 @@ public class PlanCatalogue {
             return held;
         } catch (BillingFailure failure) {
             if (previous == null) {
-                readFailed = true;
                 noReadBefore = started + RETRY.toNanos();
                 throw failure;
             }

@@ -7,13 +7,13 @@ import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
+import com.stripe.model.HasId;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Price;
 import com.stripe.model.Product;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
-import com.stripe.model.billingportal.Configuration;
 import com.stripe.model.billingportal.Session;
 import com.stripe.model.entitlements.ActiveEntitlement;
 import com.stripe.net.RequestOptions;
@@ -152,17 +152,29 @@ public class StripeGateway {
 
     /** Every active portal configuration of the account, page by page (as Stripe has them: JSON). */
     public List<JsonObject> listPortalConfigurations() {
-        List<JsonObject> all = new ArrayList<>();
-        String after = null;
-        boolean more = true;
-        while (more) {
+        return everyPage("list portal configurations", after -> {
             ConfigurationListParams.Builder params = ConfigurationListParams.builder().setActive(true).setLimit(100L);
             if (after != null) {
                 params.setStartingAfter(after);
             }
-            StripeCollection<Configuration> page = call("list portal configurations",
-                    () -> client().v1().billingPortal().configurations().list(params.build()));
-            page.getData().forEach(configuration -> all.add(json(configuration)));
+            return client().v1().billingPortal().configurations().list(params.build());
+        }).stream().map(StripeGateway::json).toList();
+    }
+
+    /** One page of a Stripe list, after the object {@code startingAfter} (null: the first page). */
+    private interface PageRequest<T extends HasId> {
+        StripeCollection<T> page(String startingAfter) throws StripeException;
+    }
+
+    /** Every object of a Stripe list, page after page until Stripe says there are no more. */
+    private <T extends HasId> List<T> everyPage(String what, PageRequest<T> request) {
+        List<T> all = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            String cursor = after;
+            StripeCollection<T> page = call(what, () -> request.page(cursor));
+            all.addAll(page.getData());
             more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
             after = more ? page.getData().get(page.getData().size() - 1).getId() : null;
         }
@@ -210,41 +222,25 @@ public class StripeGateway {
      * its product, page by page. Stripe's list cannot filter by metadata, so the marking is checked here.
      */
     public List<Price> listPlanPrices() {
-        List<Price> plans = new ArrayList<>();
-        String after = null;
-        boolean more = true;
-        while (more) {
+        return everyPage("list prices", after -> {
             PriceListParams.Builder params = PriceListParams.builder().setActive(true).addExpand("data.product").setLimit(100L);
             if (after != null) {
                 params.setStartingAfter(after);
             }
-            StripeCollection<Price> page = call("list prices", () -> client().v1().prices().list(params.build()));
-            page.getData().stream().filter(price -> price.getMetadata() != null
-                    && "true".equals(price.getMetadata().get(PLAN_MARK))).forEach(plans::add);
-            more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
-            after = more ? page.getData().get(page.getData().size() - 1).getId() : null;
-        }
-        return plans;
+            return client().v1().prices().list(params.build());
+        }).stream().filter(price -> price.getMetadata() != null && "true".equals(price.getMetadata().get(PLAN_MARK))).toList();
     }
 
     /** The active entitlements of a customer (Stripe Entitlements), page by page: their features' lookup keys. */
     public List<String> listActiveEntitlements(String customerId) {
-        List<String> keys = new ArrayList<>();
-        String after = null;
-        boolean more = true;
-        while (more) {
+        return everyPage("list active entitlements", after -> {
             ActiveEntitlementListParams.Builder params = ActiveEntitlementListParams.builder().setCustomer(customerId)
                     .setLimit(100L);
             if (after != null) {
                 params.setStartingAfter(after);
             }
-            StripeCollection<ActiveEntitlement> page = call("list active entitlements",
-                    () -> client().v1().entitlements().activeEntitlements().list(params.build()));
-            page.getData().forEach(entitlement -> keys.add(entitlement.getLookupKey()));
-            more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
-            after = more ? page.getData().get(page.getData().size() - 1).getId() : null;
-        }
-        return keys;
+            return client().v1().entitlements().activeEntitlements().list(params.build());
+        }).stream().map(ActiveEntitlement::getLookupKey).toList();
     }
 
     private static FlowData flowData(PortalFlow flow, String returnUrl, Optional<FlowTarget> target) {

@@ -120,7 +120,7 @@ public class BillingResource {
         JsonArrayBuilder flows = Jsons.array();
         portal.flows().stream().map(PortalFlow::wireName).sorted().forEach(flows::add);
         json.add("portalFlows", flows);
-        json.add("pendingChange", PlansJson.pending(offers.pending(workspace)));
+        json.add("pendingChange", PlansJson.pending(overview.pendingChange()));
         return OverviewJson.add(json, overview, caller.isBillingAdmin()).build();
     }
 

@@ -15,7 +15,6 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class AccessRefusedMapper implements ExceptionMapper<AccessRefused> {
 
-    static final String FEATURE_NOT_IN_PLAN = "FEATURE_NOT_IN_PLAN";
 
     @Override
     public Response toResponse(AccessRefused refused) {
@@ -29,7 +28,7 @@ public class AccessRefusedMapper implements ExceptionMapper<AccessRefused> {
                             .build().toString())
                     .build();
             case FEATURE -> Response.status(402).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(FeatureJson.add(ErrorBodies.object(FEATURE_NOT_IN_PLAN, refused.getMessage()),
+                    .entity(FeatureJson.add(ErrorBodies.object(FeatureJson.FEATURE_NOT_IN_PLAN, refused.getMessage()),
                             refused.featureDecision()).build().toString())
                     .build();
         };

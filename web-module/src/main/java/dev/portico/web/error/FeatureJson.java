@@ -8,6 +8,9 @@ import jakarta.json.JsonObjectBuilder;
 /** A feature decision in JSON: {@code feature}, {@code included}, and {@code plans} that include it ({@code price}, {@code name}). */
 public final class FeatureJson {
 
+    /** The error code of a feature the plan does not include. */
+    public static final String FEATURE_NOT_IN_PLAN = "FEATURE_NOT_IN_PLAN";
+
     private FeatureJson() {
     }
 

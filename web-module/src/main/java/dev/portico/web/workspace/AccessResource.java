@@ -59,7 +59,6 @@ import java.util.regex.Pattern;
 public class AccessResource {
 
     private static final Set<String> READING_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final String FEATURE_NOT_IN_PLAN = "FEATURE_NOT_IN_PLAN";
     private static final Pattern FEATURE_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,80}");
 
     @Inject
@@ -119,7 +118,7 @@ public class AccessResource {
         }
         Optional<FeatureDecision> entitled = feature.map(key -> enforcement.entitled(workspace, key));
         if (entitled.isPresent() && !entitled.get().included()) {
-            return refused(refusal, FEATURE_NOT_IN_PLAN, entitled.get().message(), workspace, decision, entitled);
+            return refused(refusal, FeatureJson.FEATURE_NOT_IN_PLAN, entitled.get().message(), workspace, decision, entitled);
         }
         return headers(Response.ok(body(Jsons.object(), workspace, decision, entitled, decision.message()).build()),
                 workspace, decision, null);

@@ -11,7 +11,6 @@ import dev.portico.workspace.control.Standings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Set;
 
 /**
  * A workspace's access now, by the enforcement rule, and whether its plan includes a feature:
@@ -40,7 +39,6 @@ public class Enforcement {
     public FeatureDecision entitled(WorkspaceId workspace, String feature) {
         Standing standing = standings.of(workspace);
         AccessDecision access = settings.rule().decide(standing, clock.instant());
-        return FeatureRule.decide(feature, standing, access, standing.entitlements() != null ? Set.of()
-                : plans.of(standing.priceId()), plans.including(feature));
+        return FeatureRule.decide(feature, standing, access, plans.of(standing.priceId()), plans.including(feature));
     }
 }

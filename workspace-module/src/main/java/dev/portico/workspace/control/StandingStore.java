@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Reads and writes workspace-module's copy of billing state. */
 @ApplicationScoped
@@ -42,28 +44,25 @@ public class StandingStore {
     /** Writes the change in the caller's transaction (the listener's, which completes the publication). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Standing save(BillingStateChanged change) {
-        String id = change.workspace().value();
-        BillingStanding stored = em.find(BillingStanding.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (stored == null) {
-            stored = new BillingStanding(id);
-            em.persist(stored);
-        }
-        stored.take(change.status().status(), change.status().currentPeriodEnd(), change.status().plan(), change.asOf(),
-                clock.instant());
-        stored.changed(WALL.instant());
-        return standing(stored);
+        return write(change.workspace().value(), BillingStanding::new, stored -> stored.take(change.status().status(),
+                change.status().currentPeriodEnd(), change.status().plan(), change.asOf(), clock.instant()));
     }
 
     /** Writes the features Stripe Entitlements listed, in the caller's (the listener's) transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Standing save(EntitlementsChanged change) {
-        String id = change.workspace().value();
+        return write(change.workspace().value(), id -> BillingStanding.unsubscribed(id, clock.instant()),
+                stored -> stored.takeEntitlements(change.features(), change.asOf(), clock.instant()));
+    }
+
+    /** The workspace's row, locked (made by {@code fresh} when there is none), changed by {@code change}. */
+    private Standing write(String id, Function<String, BillingStanding> fresh, Consumer<BillingStanding> change) {
         BillingStanding stored = em.find(BillingStanding.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (stored == null) {
-            stored = BillingStanding.unsubscribed(id, clock.instant());
+            stored = fresh.apply(id);
             em.persist(stored);
         }
-        stored.takeEntitlements(change.features(), change.asOf(), clock.instant());
+        change.accept(stored);
         stored.changed(WALL.instant());
         return standing(stored);
     }
