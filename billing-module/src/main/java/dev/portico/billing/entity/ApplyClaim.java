@@ -9,11 +9,17 @@ import java.util.Objects;
 
 /**
  * Which node may apply a customer's events, and until when: the applier's serialization across
- * nodes. Rows stay (one per customer); a claim is taken by moving its owner and lease.
+ * nodes. Rows stay (one per customer); a claim is taken by moving its owner and lease. A claim
+ * nobody holds ({@value #NOBODY}) is free whatever the taker's clock says: its time only records
+ * when it was last let go (retention purges by it). Comparing times there refused a new
+ * customer's claim to the very transaction that made it (it read the clock first), and would
+ * refuse a released claim to a node whose clock is a few milliseconds behind.
  */
 @Entity
 @Table(name = "billing_apply_claim")
 public class ApplyClaim {
+
+    private static final String NOBODY = "-";
 
     @Id
     @Column(name = "claim_key")
@@ -29,10 +35,10 @@ public class ApplyClaim {
         // for JPA
     }
 
-    /** A claim nobody holds. */
+    /** A claim nobody holds, made {@code now}. */
     public ApplyClaim(String key, Instant now) {
         this.key = Objects.requireNonNull(key);
-        this.owner = "-";
+        this.owner = NOBODY;
         this.leaseUntil = now;
     }
 
@@ -51,20 +57,21 @@ public class ApplyClaim {
 
     /**
      * Takes the claim for the rest of the caller's transaction (the row lock does the holding):
-     * nothing is written unless {@code node} held a lease, which ends now.
+     * nothing is written unless {@code node} held a lease, which ends now: nobody holds it after.
      */
     public boolean takeUntilCommit(String node, Instant now) {
         if (!isFreeFor(node, now)) {
             return false;
         }
-        if (owner.equals(node) && leaseUntil.isAfter(now)) {
+        if (owner.equals(node)) {
+            owner = NOBODY;
             leaseUntil = now;
         }
         return true;
     }
 
     private boolean isFreeFor(String node, Instant now) {
-        return owner.equals(node) || !leaseUntil.isAfter(now);
+        return owner.equals(NOBODY) || owner.equals(node) || !leaseUntil.isAfter(now);
     }
 
     public String key() {

@@ -32,7 +32,30 @@ class ApplyClaimTest {
         assertTrue(claim.takeUntilCommit("a", NOW.plusSeconds(5)));
 
         assertEquals(NOW.plusSeconds(5), claim.leaseUntil(), "released with the commit");
+        assertEquals("-", claim.owner(), "released with the commit");
         assertTrue(claim.takeUntilCommit("b", NOW.plusSeconds(5)), "free for the next node at once");
+    }
+
+    /*
+     * Issue 30: a new customer's claim is made inside the applier's transaction, after it read the
+     * clock; a claim nobody holds was stamped with the moment it was made and refused as leased to
+     * "-" until then, so the customer's first events waited for the sweep (13-20 s).
+     */
+    @Test
+    void aClaimNobodyHoldsIsFreeWhateverTheTakersClockSays() {
+        ApplyClaim made = new ApplyClaim("cus_1", NOW);
+
+        assertTrue(made.takeUntilCommit("a", NOW.minusMillis(3)), "made a moment after the taker read its clock");
+        assertTrue(made.take("a", NOW.plus(LEASE), NOW.minusMillis(3)));
+    }
+
+    @Test
+    void aLeaseItsHolderEndedIsFreeForANodeWhoseClockIsBehind() {
+        ApplyClaim claim = new ApplyClaim("cus_1", NOW);
+        claim.take("a", NOW.plus(LEASE), NOW);
+        claim.takeUntilCommit("a", NOW.plusSeconds(5));
+
+        assertTrue(claim.takeUntilCommit("b", NOW.plusSeconds(5).minusMillis(40)), "node b's clock 40 ms behind a's");
     }
 
     @Test

@@ -14,10 +14,12 @@ import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
+import dev.portico.it.support.InForce;
 import dev.portico.it.support.Mailbox;
 import dev.portico.it.support.Pipeline;
 import dev.portico.it.support.Plans;
 import dev.portico.it.support.SecondNode;
+import dev.portico.it.support.ServerClock;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
@@ -100,6 +102,34 @@ class ClusterIT extends DeployedEar {
             Reply write = eventually(() -> node.post(notes(story.workspace()), Tokens.member(story.workspace()),
                     "{\"text\": \"hello\"}"), reply -> reply.status() == 402, Duration.ofSeconds(5));
             assertEquals("PAYMENT_PAST_DUE", write.error(), "past due on every node: " + write);
+        }
+    }
+
+    /**
+     * Issue 30 across nodes: a new customer (made through node B) and its lone events, delivered
+     * in turn to A and B. Each is in force on the node that took it within a second of its
+     * {@code 200}, and on the other within the refresh interval more.
+     */
+    @Test
+    void loneEventsThroughEitherNodeAreInForceOnBothWithinASecond() {
+        Story story = StripeEvents.customerMadeByPortal(nodeB, stripe);
+        record Step(Api node, String status, int access, String what) {
+        }
+        List<Step> steps = List.of(new Step(api, "active", 200, "a new customer's first event"),
+                new Step(nodeB, "past_due", 402, "an update"), new Step(api, "active", 200, "the next update"),
+                new Step(nodeB, "canceled", 402, "the cancellation (read-only until 2031)"));
+        for (Step step : steps) {
+            Api other = step.node() == api ? nodeB : api;
+            EventJson event = story.subscriptionEvent(step.status(), false, PERIOD_END, ServerClock.now());
+            if (step == steps.get(0)) {
+                event.type("customer.subscription.created");
+            }
+            Instant acknowledged = InForce.deliver(step.node(), event);
+            InForce.within(InForce.PROMISED, acknowledged, step.what() + " on the node that took it",
+                    () -> InForce.shows(step.node(), story, step.status(), step.access()));
+            InForce.within(InForce.ELSEWHERE, acknowledged, step.what() + " on the other node",
+                    () -> InForce.shows(other, story, step.status(), step.access()));
+            pause(Duration.ofMillis(1500));
         }
     }
 

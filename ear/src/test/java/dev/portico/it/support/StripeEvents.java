@@ -29,6 +29,20 @@ public final class StripeEvents {
         return new Story(workspace, UUID.randomUUID().toString().replace("-", "").substring(0, 10));
     }
 
+    /**
+     * A fresh workspace whose billing admin opened a portal session on {@code node}, so Portico made
+     * its Stripe customer (at the stand-in); the story's events speak of that customer, as Stripe's would.
+     */
+    public static Story customerMadeByPortal(Api node, StripeStandIn stripe) {
+        Story story = story(Tokens.newWorkspace());
+        Api.Reply session = node.post("api/billing/portal-session", Tokens.billingAdmin(story.workspace()), null);
+        if (session.status() != 200) {
+            throw new AssertionError("No portal session: " + session);
+        }
+        story.ids.put("cus_QXg1o8vcGmoR32", stripe.customerOf(story.workspace()).orElseThrow());
+        return story;
+    }
+
     /** Delivers signed bytes to the webhook endpoint. */
     public static Api.Reply deliver(Api api, byte[] body) {
         return api.postBytes("api/billing/webhook", body, "Content-Type", "application/json; charset=utf-8",

@@ -242,6 +242,12 @@ public final class StripeStandIn {
                 && workspace.equals(metadata.get(METADATA_WORKSPACE)));
     }
 
+    /** The customer the stand-in made for the workspace (Portico asked for it), if any. */
+    public java.util.Optional<String> customerOf(String workspace) {
+        return workspaceByCustomer.entrySet().stream().filter(entry -> entry.getValue().equals(workspace))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
     /** Portal-session requests received so far for any customer the stand-in made for the workspace. */
     public List<Request> portalSessions(String workspace) {
         return received("/v1/billing_portal/sessions",
