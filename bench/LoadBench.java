@@ -11,8 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -27,6 +31,7 @@ import java.util.function.UnaryOperator;
  *     bench/LoadBench.java webhooks base-url webhook-secret operator-token
  * java bench/LoadBench.java guard base-url workspace token
  * java -cp (as above) bench/LoadBench.java nodes webhook-secret operator-token base-url [base-url ...]
+ * java -cp (as above) bench/LoadBench.java rest|burst base-url webhook-secret operator-token
  * </pre>
  *
  * <p>{@code webhooks}: sustained applied Stripe events per second vs the no-op endpoint (GET
@@ -65,6 +70,14 @@ public class LoadBench {
     static final int WARM_UP_SECONDS = 60;
     static final int ROUNDS = 5;
 
+    /** How long a delivery may take before it counts as timed out (Stripe gives up on a slow endpoint too). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The at-rest phase: one lone event every {@value #REST_SPACING_MS} ms, {@value #REST_EVENTS} of them. */
+    static final int REST_EVENTS = 60;
+    static final int REST_SPACING_MS = 500;
+    /** The burst: this many deliveries sent at the same moment, as Stripe's retries of an outage may come. */
+    static final int BURST = 2_000;
+
     // HTTP/1.1, as Stripe delivers webhooks (the JDK client would otherwise try an h2c upgrade).
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -75,6 +88,8 @@ public class LoadBench {
             case "webhooks" -> webhooks(URI.create(args[1]), args[2], args[3]);
             case "guard" -> guard(URI.create(args[1]), args[2], args[3]);
             case "access" -> access(URI.create(args[1]), args[2]);
+            case "burst" -> burst(URI.create(args[1]), args[2], args[3]);
+            case "rest" -> rest(URI.create(args[1]), args[2], args[3]);
             case "nodes" -> nodes(args[1], args[2], java.util.Arrays.stream(args, 3, args.length).map(URI::create).toList());
             default -> throw new IllegalArgumentException("webhooks, guard, access or nodes, not " + args[0]);
         }
@@ -111,20 +126,17 @@ public class LoadBench {
     }
 
     static void webhooks(URI base, String secret, String operatorToken) throws Exception {
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        for (int c = 0; c < CUSTOMERS; c++) {
-            EventJson checkout = StripeExamples.event("checkout.session.completed").renameIds(ids(run, c))
-                    .set("data.object.client_reference_id", "ws-bench-" + run + "-" + c);
-            check(send(webhook(base, secret, checkout.bytes())), "linking customer " + c);
-        }
+        String run = linkedCustomers(base, secret);
         EventJson update = StripeExamples.event("customer.subscription.updated");
+        Backlog backlog = new Backlog(base, operatorToken);
+        backlog.drain();
+        atRest(base, secret, backlog, run, update);
+        burst(base, secret, backlog, updates(base, secret, update, run));
         Supplier<HttpRequest> webhook = updates(base, secret, update, run);
         // The same events under a type Portico does not act on: verified and stored (one INSERT,
         // one commit) but not applied, the least any delivery costs.
         Supplier<HttpRequest> storedOnly = updates(base, secret, update.copy().type("charge.succeeded"), run);
         Supplier<HttpRequest> noop = () -> HttpRequest.newBuilder(base.resolve("api/health")).GET().build();
-        Backlog backlog = new Backlog(base, operatorToken);
-        backlog.drain();
 
         closedLoop("warm-up no-op", noop, WARM_UP_SECONDS);
         closedLoop("warm-up webhook", webhook, WARM_UP_SECONDS);
@@ -137,7 +149,7 @@ public class LoadBench {
         Result hookRate = openLoop("webhook at " + RATE + "/s", webhook, acknowledged);
         backlog.drain();
         List<Long> lags = backlog.applyLags(acknowledged);
-        System.out.printf("at %d/s: intake p99 %.1f ms (no-op %.1f ms; target under 20 ms), apply lag p50 %.1f ms,"
+        System.out.printf("under load, at %d/s: intake p99 %.1f ms (no-op %.1f ms; target under 20 ms), apply lag p50 %.1f ms,"
                         + " p99 %.1f ms (target under 250 ms)%n", RATE, hookRate.p99(), noopRate.p99(),
                 percentile(lags, 50), percentile(lags, 99));
         closedLoop("warm-up stored only", storedOnly, WARM_UP_SECONDS / 3);
@@ -148,18 +160,114 @@ public class LoadBench {
     }
 
     /**
+     * The at-rest phase, on an idle server: {@value #REST_EVENTS} lone events, one every
+     * {@value #REST_SPACING_MS} ms, alternately a new customer's first event (a checkout linking a
+     * new workspace) and an update of a customer Portico knows. For each: the apply lag (stored to
+     * applied, the server's clock) and the time from its {@code 200} until the operator endpoint
+     * shows it applied (polled every 5 ms: what a user waits, give or take a poll).
+     */
+    static void atRest(URI base, String secret, Backlog backlog, String run, EventJson update) throws Exception {
+        List<Long> lags = new ArrayList<>();
+        List<Long> seen = new ArrayList<>();
+        List<Long> firstSeen = new ArrayList<>();
+        for (int i = 0; i < REST_EVENTS; i++) {
+            boolean first = i % 2 == 0;
+            EventJson event = first
+                    ? StripeExamples.event("checkout.session.completed").renameIds(ids(run, "rest" + i))
+                            .set("data.object.client_reference_id", "ws-bench-" + run + "-rest" + i)
+                    : update.copy().renameIds(ids(run, i % CUSTOMERS)).id("evt_" + run + "rest" + i)
+                            .created(Instant.ofEpochSecond(1783783800L + SEQUENCE.incrementAndGet()));
+            long due = System.nanoTime() + REST_SPACING_MS * 1_000_000L;
+            HttpResponse<String> reply = HTTP.send(webhook(base, secret, event.bytes()), HttpResponse.BodyHandlers.ofString());
+            long acknowledged = System.nanoTime();
+            check(reply.statusCode(), "lone event " + i);
+            String id = JsonParser.parseString(reply.body()).getAsJsonObject().get("id").getAsString();
+            while (backlog.outcome(id).equals("RECEIVED")) {
+                Thread.sleep(5);
+            }
+            long waited = System.nanoTime() - acknowledged;
+            seen.add(waited);
+            if (first) {
+                firstSeen.add(waited);
+            }
+            lags.addAll(backlog.applyLags(List.of(id)));
+            Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+        }
+        Collections.sort(lags);
+        Collections.sort(seen);
+        Collections.sort(firstSeen);
+        System.out.printf("at rest, %d lone events %d ms apart: apply lag p50 %.1f ms, p99 %.1f ms; applied after its 200"
+                        + " p50 %.1f ms, p99 %.1f ms, max %.1f ms (new customers' first events: p99 %.1f ms, max %.1f ms;"
+                        + " target: every one within 1000 ms)%n", REST_EVENTS, REST_SPACING_MS, percentile(lags, 50),
+                percentile(lags, 99), percentile(seen, 50), percentile(seen, 99), percentile(seen, 100),
+                percentile(firstSeen, 99), percentile(firstSeen, 100));
+    }
+
+    /**
+     * A new run's {@value #CUSTOMERS} customers, each linked to a workspace of its own by its
+     * checkout; returns the run's name, which their ids carry ({@link #ids}).
+     */
+    static String linkedCustomers(URI base, String secret) {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (int c = 0; c < CUSTOMERS; c++) {
+            EventJson checkout = StripeExamples.event("checkout.session.completed").renameIds(ids(run, c))
+                    .set("data.object.client_reference_id", "ws-bench-" + run + "-" + c);
+            check(send(webhook(base, secret, checkout.bytes())), "linking customer " + c);
+        }
+        return run;
+    }
+
+    /** {@code rest}: the at-rest phase alone, against a running server. */
+    static void rest(URI base, String secret, String operatorToken) throws Exception {
+        String run = linkedCustomers(base, secret);
+        Backlog backlog = new Backlog(base, operatorToken);
+        backlog.drain();
+        atRest(base, secret, backlog, run, StripeExamples.event("customer.subscription.updated"));
+    }
+
+    /** {@code burst} alone, against a running server (after {@code webhooks}' customers exist, or any: events of unknown customers are stored too). */
+    static void burst(URI base, String secret, String operatorToken) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        burst(base, secret, new Backlog(base, operatorToken),
+                updates(base, secret, StripeExamples.event("customer.subscription.updated"), run));
+    }
+
+    /**
+     * {@value #BURST} deliveries sent at once, each on its connection: every answer must be a
+     * {@code 2xx} or a deliberate {@code 503} with {@code Retry-After}; anything else (a timeout,
+     * a reset, a 500) is counted by kind. Then waits until every acknowledged event is applied.
+     */
+    static void burst(URI base, String secret, Backlog backlog, Supplier<HttpRequest> webhook) throws Exception {
+        Errors answers = new Errors();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < BURST; i++) {
+            pending.add(HTTP.sendAsync(webhook.get(), HttpResponse.BodyHandlers.discarding()).handle((response, failed) -> {
+                if (failed != null) {
+                    answers.count(failure(failed));
+                } else if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+                    answers.count("503 with Retry-After");
+                } else {
+                    answers.count(Integer.toString(response.statusCode()));
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double answered = (System.nanoTime() - started) / 1e9;
+        backlog.drain();
+        System.out.printf("burst of %d deliveries at once: all answered after %.1f s, applied after %.1f s; answers %s%n",
+                BURST, answered, (System.nanoTime() - started) / 1e9, answers.snapshot());
+    }
+
+    /**
      * {@code nodes}: sustained applied events per second with deliveries spread round-robin over
      * the given nodes (one database), the median of {@value #ROUNDS} rounds after a warm-up, and
      * the apply lag at {@value #RATE} events/s; ends with one line {@code nodes N: ...}.
      */
     static void nodes(String secret, String operatorToken, List<URI> nodes) throws Exception {
-        String run = Long.toString(System.currentTimeMillis(), 36);
         URI first = nodes.get(0);
-        for (int c = 0; c < CUSTOMERS; c++) {
-            EventJson checkout = StripeExamples.event("checkout.session.completed").renameIds(ids(run, c))
-                    .set("data.object.client_reference_id", "ws-bench-" + run + "-" + c);
-            check(send(webhook(first, secret, checkout.bytes())), "linking customer " + c);
-        }
+        String run = linkedCustomers(first, secret);
         EventJson update = StripeExamples.event("customer.subscription.updated");
         List<Supplier<HttpRequest>> perNode = nodes.stream().map(node -> updates(node, secret, update, run)).toList();
         AtomicLong turn = new AtomicLong();
@@ -214,6 +322,14 @@ public class LoadBench {
             return JsonParser.parseString(reply.body()).getAsJsonObject().getAsJsonObject("inbox").get("received").getAsLong();
         }
 
+        /** The stored event's outcome: RECEIVED until the applier settled it. */
+        String outcome(String eventId) throws Exception {
+            HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(base.resolve("api/operator/events/" + eventId))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            check(reply.statusCode(), "event " + eventId);
+            return JsonParser.parseString(reply.body()).getAsJsonObject().get("outcome").getAsString();
+        }
+
         /** Each event's apply lag (stored to applied, by the server's clock), in nanoseconds, sorted. */
         List<Long> applyLags(List<String> eventIds) throws Exception {
             List<Long> lags = new ArrayList<>();
@@ -256,7 +372,23 @@ public class LoadBench {
         };
     }
 
-    record Result(double perSecond, double p50, double p99, int errors) {
+    /** A run's figures; {@code errors}: answers other than 2xx by status, and failed exchanges by kind. */
+    record Result(double perSecond, double p50, double p99, Map<String, Integer> errors) {
+    }
+
+    /** Counts what went wrong, by status ({@code 503}) or by the exchange's failure ({@code timeout}, {@code reset: ...}). */
+    static final class Errors {
+        private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+        void count(String what) {
+            counts.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        Map<String, Integer> snapshot() {
+            Map<String, Integer> sorted = new TreeMap<>();
+            counts.forEach((what, n) -> sorted.put(what, n.get()));
+            return sorted;
+        }
     }
 
     /**
@@ -295,15 +427,16 @@ public class LoadBench {
     static Result closedLoop(String name, Supplier<HttpRequest> next, int seconds) throws Exception {
         Instant end = Instant.now().plusSeconds(seconds);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
+        Errors errors = new Errors();
         List<Thread> workers = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < WORKERS; i++) {
             Thread worker = new Thread(() -> {
                 while (Instant.now().isBefore(end)) {
                     long t0 = System.nanoTime();
-                    if (send(next.get()) / 100 != 2) {
-                        errors.incrementAndGet();
+                    String failure = exchange(next.get());
+                    if (failure != null) {
+                        errors.count(failure);
                     }
                     latencies.add(System.nanoTime() - t0);
                 }
@@ -314,7 +447,7 @@ public class LoadBench {
         for (Thread worker : workers) {
             worker.join();
         }
-        return report(name, new ArrayList<>(latencies), (System.nanoTime() - started) / 1e9, errors.get());
+        return report(name, new ArrayList<>(latencies), (System.nanoTime() - started) / 1e9, errors.snapshot());
     }
 
     /** Open loop at {@value #RATE}/s; the ids the server acknowledged go to {@code acknowledged} unless null. */
@@ -323,7 +456,7 @@ public class LoadBench {
         long interval = 1_000_000_000L / RATE;
         long start = System.nanoTime() + 100_000_000L;
         List<CompletableFuture<Long>> pending = new ArrayList<>();
-        AtomicInteger errors = new AtomicInteger();
+        Errors errors = new Errors();
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
@@ -331,10 +464,12 @@ public class LoadBench {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            pending.add(HTTP.sendAsync(next.get(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            pending.add(HTTP.sendAsync(next.get(), HttpResponse.BodyHandlers.ofString()).handle((response, failed) -> {
                 long latency = System.nanoTime() - due;
-                if (response.statusCode() / 100 != 2) {
-                    errors.incrementAndGet();
+                if (failed != null) {
+                    errors.count(failure(failed));
+                } else if (response.statusCode() / 100 != 2) {
+                    errors.count(Integer.toString(response.statusCode()));
                 } else if (acknowledged != null) {
                     ids.add(JsonParser.parseString(response.body()).getAsJsonObject().get("id").getAsString());
                 }
@@ -348,14 +483,15 @@ public class LoadBench {
         if (acknowledged != null) {
             acknowledged.addAll(ids);
         }
-        return report(name, latencies, (System.nanoTime() - start) / 1e9, errors.get());
+        return report(name, latencies, (System.nanoTime() - start) / 1e9, errors.snapshot());
     }
 
-    static Result report(String name, List<Long> latencies, double seconds, int errors) {
+    static Result report(String name, List<Long> latencies, double seconds, Map<String, Integer> errors) {
         Collections.sort(latencies);
         Result result = new Result(latencies.size() / seconds, percentile(latencies, 50), percentile(latencies, 99), errors);
-        System.out.printf("%-50s %8.0f req/s   p50 %6.1f ms   p99 %6.1f ms   errors %d%n", name, result.perSecond(),
-                result.p50(), result.p99(), errors);
+        int total = errors.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("%-50s %8.0f req/s   p50 %6.1f ms   p99 %6.1f ms   errors %d%s%n", name, result.perSecond(),
+                result.p50(), result.p99(), total, errors.isEmpty() ? "" : " " + errors);
         return result;
     }
 
@@ -364,14 +500,14 @@ public class LoadBench {
     }
 
     static HttpRequest webhook(URI base, String secret, byte[] body) {
-        return HttpRequest.newBuilder(base.resolve("api/billing/webhook"))
+        return HttpRequest.newBuilder(base.resolve("api/billing/webhook")).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Stripe-Signature", StripeSignatures.header(body, Instant.now(), secret))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     /** Customer {@code customer}'s ids in run {@code run}: every example id with a suffix of its own. */
-    static UnaryOperator<String> ids(String run, int customer) {
+    static UnaryOperator<String> ids(String run, Object customer) {
         String suffix = run + "c" + customer;
         return id -> id + suffix;
     }
@@ -382,6 +518,28 @@ public class LoadBench {
         } catch (Exception e) {
             return 599;
         }
+    }
+
+    /** Null for a 2xx; else the status, or what failed the exchange. */
+    static String exchange(HttpRequest request) {
+        try {
+            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status / 100 == 2 ? null : Integer.toString(status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            return failure(e);
+        }
+    }
+
+    /** A failed exchange by kind: {@code timeout}, or the I/O failure's class and message (a reset, a closed connection). */
+    static String failure(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof java.net.http.HttpTimeoutException) {
+            return "timeout";
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     static void check(int status, String what) {

@@ -13,6 +13,7 @@ import dev.portico.billing.entity.WebhookEvent.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +29,8 @@ import java.util.logging.Logger;
 public class WebhookIntake {
 
     private static final Logger LOG = Logger.getLogger(WebhookIntake.class.getName());
+    /** Said with every 503: Stripe keeps its own retry schedule, other senders and proxies read it. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @Inject
     WebhookSignature signature;
@@ -64,7 +67,7 @@ public class WebhookIntake {
             stored = writer.store(event, body, Arrival.WEBHOOK);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot store Stripe event " + event.id() + "; Stripe will retry", e);
-            throw new BillingFailure(Reason.STORE_UNAVAILABLE, "The event could not be stored; please retry.");
+            throw new BillingFailure(Reason.STORE_UNAVAILABLE, "The event could not be stored; please retry.", RETRY_AFTER);
         }
         if (!stored.duplicate() && stored.status() == Status.RECEIVED) {
             applier.offer(List.of(new Inbox.Waiting(stored.eventId(), stored.customerId())));

@@ -339,6 +339,7 @@ class WebhookIT extends DeployedEar {
 
         assertEquals(503, down.status(), down::toString);
         assertEquals("STORE_UNAVAILABLE", down.error());
+        assertEquals("5", down.header("Retry-After"), "a deliberate 503 says when to come back");
         assertEquals(503, unready.status(), unready::toString);
         assertEquals("DOWN", HealthIT.checks(unready).get("database").getString("status"), unready::toString);
         assertEquals(200, ready.status(), "ready again without a restart: " + ready);
