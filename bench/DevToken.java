@@ -18,12 +18,14 @@ import java.util.UUID;
  *
  * The signing key pair lives in ~/.portico/dev-jwt (made on first use). Start Portico with
  * MP_JWT_VERIFY_PUBLICKEY_LOCATION=file://$HOME/.portico/dev-jwt/public.pem and
- * MP_JWT_VERIFY_ISSUER=https://dev.portico.local so it trusts these tokens. Never use this key in
- * production: a real deployment trusts its own identity provider's key.
+ * MP_JWT_VERIFY_ISSUER=https://dev.portico.local MP_JWT_VERIFY_AUDIENCES=portico so it trusts these
+ * tokens. Never use this key in production: a real deployment trusts its own identity provider's key.
  */
 public class DevToken {
 
     static final String ISSUER = "https://dev.portico.local";
+    /** The audience Portico is told to expect (MP_JWT_VERIFY_AUDIENCES): a token for another service is refused. */
+    static final String AUDIENCE = "portico";
 
     public static void main(String[] args) throws Exception {
         String workspace = "ws-demo";
@@ -46,9 +48,9 @@ public class DevToken {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         // An operator's token names no workspace: operators look at all of them.
-        String claims = String.format("{\"iss\":\"%s\",\"sub\":\"%s\",\"email\":\"%s\",\"groups\":[%s],"
+        String claims = String.format("{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"%s\",\"email\":\"%s\",\"groups\":[%s],"
                         + "%s\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}",
-                ISSUER, email, email, operator ? "\"portico-operator\"" : admin ? "\"billing-admin\"" : "\"member\"",
+                ISSUER, AUDIENCE, email, email, operator ? "\"portico-operator\"" : admin ? "\"billing-admin\"" : "\"member\"",
                 operator ? "" : "\"workspace_id\":\"" + workspace + "\",", now, now + minutes * 60, UUID.randomUUID());
         String signingInput = base64(header) + "." + base64(claims);
         Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -56,7 +58,7 @@ public class DevToken {
         rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         System.out.println(signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign()));
         System.err.println("Portico must run with MP_JWT_VERIFY_PUBLICKEY_LOCATION=file://" + dir.resolve("public.pem")
-                + " MP_JWT_VERIFY_ISSUER=" + ISSUER);
+                + " MP_JWT_VERIFY_ISSUER=" + ISSUER + " MP_JWT_VERIFY_AUDIENCES=" + AUDIENCE);
     }
 
     static PrivateKey keyIn(Path dir) throws Exception {

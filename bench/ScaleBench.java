@@ -131,9 +131,9 @@ public class ScaleBench {
     /** A member's token for {@code workspace}, valid for an hour. */
     static String token(PrivateKey key, String workspace) {
         long now = Instant.now().getEpochSecond();
-        String claims = String.format("{\"iss\":\"%s\",\"sub\":\"%s\",\"groups\":[\"member\"],\"workspace_id\":\"%s\","
-                + "\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}", DevToken.ISSUER, "member@" + workspace, workspace, now, now + 3600,
-                workspace);
+        String claims = String.format("{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"%s\",\"groups\":[\"member\"],"
+                + "\"workspace_id\":\"%s\",\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}", DevToken.ISSUER, DevToken.AUDIENCE,
+                "member@" + workspace, workspace, now, now + 3600, workspace);
         String signingInput = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64(claims);
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -14,7 +14,7 @@ homes=("$parent/node-a/payara6" "$parent/node-b/payara6")
 bases=(18000 19000)
 export STRIPE_WEBHOOK_SECRET=whsec_bench PORTICO_DB_URL="${BENCH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}"
 export PORTICO_DB_USER="${BENCH_DB_USER:-postgres}"
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem" MP_JWT_VERIFY_ISSUER=https://dev.portico.local
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem" MP_JWT_VERIFY_ISSUER=https://dev.portico.local MP_JWT_VERIFY_AUDIENCES=portico
 start() {
   bash ear/src/main/payara/set-ports.sh "${homes[$1]}" "${bases[$1]}" >/dev/null
   bash ear/src/main/payara/forget-app.sh "${homes[$1]}"

@@ -7,7 +7,7 @@ java bench/DevToken.java >/dev/null 2>&1  # makes the development key pair on fi
 asadmin=ear/target/bench/payara6/bin/asadmin
 db=$(mktemp -d)
 export STRIPE_WEBHOOK_SECRET=whsec_bench PORTICO_DB_URL="${BENCH_DB_URL:-jdbc:derby:$db/derby;create=true}"
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem" MP_JWT_VERIFY_ISSUER=https://dev.portico.local
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem" MP_JWT_VERIFY_ISSUER=https://dev.portico.local MP_JWT_VERIFY_AUDIENCES=portico
 "$asadmin" start-domain domain1 >/dev/null
 trap '"$asadmin" undeploy portico >/dev/null 2>&1; "$asadmin" stop-domain domain1 >/dev/null; rm -rf "$db"' EXIT
 "$asadmin" deploy --force=true --name portico ear/target/portico.ear >/dev/null

@@ -19,7 +19,7 @@ start_demo() {
   # The stand-in holds no Stripe objects to reconcile with: no scheduled sweeps in the demo.
   export PORTICO_RECONCILE_ENABLED=false
   export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$HOME/.portico/dev-jwt/public.pem"
-  export MP_JWT_VERIFY_ISSUER=https://dev.portico.local
+  export MP_JWT_VERIFY_ISSUER=https://dev.portico.local MP_JWT_VERIFY_AUDIENCES=portico
   # Minted (and the key pair made, the first time) while Payara starts; needed before deploying.
   demo_token_file=$demo_dir/demo-token
   java "$repo/bench/DevToken.java" --workspace "$demo_workspace" --admin \

@@ -103,12 +103,21 @@ public class Applier {
         }
     }
 
-    /** Applies one event now, on the caller's thread, after any work under way for its customer. */
-    public void applyNow(Inbox.Waiting event) throws InterruptedException {
+    /**
+     * Applies one event now, on the caller's thread, after any work under way for its customer;
+     * false, applying nothing, when that work still runs after {@code patience} (a request thread
+     * must not wait on a busy customer for as long as it stays busy).
+     */
+    public boolean applyNow(Inbox.Waiting event, Duration patience) throws InterruptedException {
         String key = key(event);
+        long deadline = System.nanoTime() + patience.toNanos();
         synchronized (this) {
             while (busy.contains(key)) {
-                wait();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
             busy.add(key);
         }
@@ -117,6 +126,7 @@ public class Applier {
         } finally {
             release(Set.of(key));
         }
+        return true;
     }
 
     /** A customer's key, as opposed to the key of an event that names no customer. */

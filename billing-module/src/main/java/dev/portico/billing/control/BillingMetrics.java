@@ -34,6 +34,10 @@ public class BillingMetrics {
             .withDescription("Portal session requests, by outcome (OK or the error code), with their latency")
             .withUnit(MetricUnits.SECONDS).build();
 
+    private static final Metadata RETRIES = Metadata.builder().withName("portico_event_retries")
+            .withDescription("Retries of failed events billing admins asked for, by outcome (the event's, or the refusal's code)")
+            .build();
+
     private static final Metadata SWEEPS = Metadata.builder().withName("portico_reconcile_sweeps")
             .withDescription("Reconcile sweeps this node ended, by status (COMPLETED, FAILED)").build();
     private static final Metadata RECOVERED = Metadata.builder().withName("portico_reconcile_events_recovered")
@@ -88,6 +92,11 @@ public class BillingMetrics {
 
     private void applied(String type, Status outcome) {
         registry.counter(APPLIED, new Tag("type", type), new Tag("outcome", outcome.name())).inc();
+    }
+
+    /** A retry a billing admin asked for: {@code outcome} is the event's after it, or the refusal's code. */
+    public void retried(String outcome) {
+        registry.counter(RETRIES, new Tag("outcome", outcome)).inc();
     }
 
     /** One attempt to open a portal session: {@code outcome} is OK or the error code. */

@@ -14,9 +14,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Per-workspace sliding-window throttle on portal sessions ({@code portico.portal.rate-limit},
- * 1 to {@value PortalThrottle#MAX_LIMIT}, per {@code portico.portal.rate-limit-window}), counted
- * in the database every node shares: a cluster allows a workspace the limit, not N times it.
+ * Per-workspace sliding-window throttle on portal sessions, syncs and event retries together
+ * ({@code portico.portal.rate-limit}, 1 to {@value PortalThrottle#MAX_LIMIT}, per
+ * {@code portico.portal.rate-limit-window}), counted in the database every node shares: a cluster
+ * allows a workspace the limit, not N times it.
  */
 @ApplicationScoped
 public class PortalRateLimiter {
@@ -52,8 +53,8 @@ public class PortalRateLimiter {
             wait = throttles.take(workspace, clock.instant(), limit, window);
         }
         if (wait.isPresent()) {
-            throw new BillingFailure(Reason.RATE_LIMITED, "Too many portal sessions or syncs for this workspace; try again shortly.",
-                    wait.get());
+            throw new BillingFailure(Reason.RATE_LIMITED, "Too many portal sessions, syncs or retries for this workspace;"
+                    + " try again shortly.", wait.get());
         }
     }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portico.it.support.Api;
 import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +97,8 @@ class BillingStatusIT extends DeployedEar {
         refused.put("expired", Tokens.builder().workspace(workspace).issued(Duration.ofHours(2), Duration.ofHours(1)).sign());
         refused.put("another issuer", Tokens.builder().workspace(workspace).issuer("https://issuer.evil.example").sign());
         refused.put("another key", Tokens.builder().workspace(workspace).forged().sign());
+        refused.put("minted for another service", Tokens.builder().workspace(workspace).audience("billing-reports").sign());
+        refused.put("no audience", Tokens.builder().workspace(workspace).audience(null).sign());
 
         refused.forEach((why, token) -> {
             Reply reply = api.get(PATH, token);
@@ -111,13 +115,53 @@ class BillingStatusIT extends DeployedEar {
         Reply ok = api.get(PATH, Tokens.member(Tokens.newWorkspace()));
         Reply refused = api.get(PATH, null);
         Reply health = api.get("api/health", null);
+        // HTTP/1.1 too (curl, most proxies): Payara writes its banners there, never over h2c.
+        Reply okHttp11 = api.http11().get(PATH, Tokens.member(Tokens.newWorkspace()));
 
-        for (Reply reply : List.of(ok, refused, health)) {
+        for (Reply reply : List.of(ok, refused, health, okHttp11)) {
             assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
             assertEquals("no-store", reply.header("Cache-Control"), reply::toString);
             assertNull(reply.header("Server"), reply::toString);
             assertNull(reply.header("X-Powered-By"), reply::toString);
         }
+    }
+
+    /**
+     * Issue 31: the headers follow the path the container maps, so path parameters, which it
+     * strips before mapping, do not lose them: the API stays uncached, and the page a browser
+     * lands on (after the container's redirect of a directory, which carries no content) keeps
+     * its policy.
+     */
+    @Test
+    void pathParametersLoseNeitherNoStoreNorThePagePolicy() {
+        String token = Tokens.member(Tokens.newWorkspace());
+        for (String path : List.of("api;x/billing/subscription", "api/billing;x/subscription", "api;x/health")) {
+            Reply reply = api.http11().get(path, token);
+            assertEquals("no-store", reply.header("Cache-Control"), path + ": " + reply);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), path);
+        }
+        for (String path : List.of("billing;x/", "billing/;x", "billing/return;x/", "insights;x/", "billing/index.html;x")) {
+            Reply landed = landedOn(path);
+            String policy = landed.header("Content-Security-Policy");
+            assertEquals(200, landed.status(), path + ": " + landed);
+            assertTrue(policy != null && policy.contains("script-src 'self'"), path + ": " + policy);
+        }
+    }
+
+    /**
+     * The answer a browser ends up with for {@code path}: redirects on this server followed (at most
+     * 3; a redirect's own body is never shown).
+     */
+    private Reply landedOn(String path) {
+        Reply reply = api.http11().get(path, null);
+        for (int hop = 0; hop < 3 && reply.status() / 100 == 3; hop++) {
+            URI base = URI.create(Api.BASE);
+            URI target = base.resolve(reply.header("Location"));
+            assertEquals(base.getPort(), target.getPort(), "a redirect stays on this server: " + target);
+            reply = api.http11().get(target.getRawPath().substring(1) + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()),
+                    null);
+        }
+        return reply;
     }
 
     @Test

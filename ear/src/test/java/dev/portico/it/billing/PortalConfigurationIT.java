@@ -1,6 +1,7 @@
 package dev.portico.it.billing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portico.it.support.Api.Reply;
@@ -143,12 +144,16 @@ class PortalConfigurationIT extends DeployedEar {
 
         JsonObject refused = sync();
         Reply session = api.post("api/billing/portal-session", Tokens.billingAdmin(Tokens.newWorkspace()), null);
+        String ready = api.get("health/ready", null).body();
 
         assertEquals("INVALID_FILE", refused.getString("status"), refused::toString);
         assertTrue(refused.getString("error").contains("features.subscription_cancel.mode"), refused::toString);
         assertEquals(id, refused.getString("configuration"));
         assertEquals(200, session.status(), session::toString);
         assertEquals(0, stripe.writesTo(CONFIGURATIONS), "nothing was written to Stripe");
+        assertTrue(ready.contains("INVALID_FILE"), ready);
+        assertFalse(ready.contains(FILE.getFileName().toString()) || ready.contains("subscription_cancel"),
+                "the unauthenticated readiness answer names no path and no problem: " + ready);
     }
 
     private JsonObject sync() {

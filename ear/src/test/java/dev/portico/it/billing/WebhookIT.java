@@ -261,17 +261,10 @@ class WebhookIT extends DeployedEar {
     void aFailedApplicationIsRetriedByAnOperatorAndAutomatically() {
         Story story = StripeEvents.story(Tokens.newWorkspace());
         String admin = Tokens.billingAdmin(story.workspace());
-        deliver(story, "checkout.session.completed");
-        deliver(story, "customer.subscription.updated");
-        StubMapping stripeDown = stripe.override(get(urlPathEqualTo("/v1/subscriptions/" + story.subscription()))
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}")));
+        StubMapping stripeDown = stripeDownFor(story);
         String undo;
         try {
-            // A second snapshot from the very same second: only Stripe can say which one is current.
-            undo = deliver(story.event("customer.subscription.updated").newId()
-                    .set("data.object.cancel_at_period_end", false)).json().getString("id");
-            assertEquals("FAILED", outcomeOf(story, undo));
+            undo = failedTieBreak(story);
 
             Reply retried = api.post(EVENTS + "/" + undo + "/retry", admin, null);
 
@@ -288,6 +281,34 @@ class WebhookIT extends DeployedEar {
         assertEquals("APPLIED", eventually(() -> outcomeOf(story, undo), "APPLIED"::equals, Duration.ofSeconds(30)),
                 "the retrier applied it");
         assertFalse(subscription(story).getBoolean("cancelAtPeriodEnd"), "Stripe's current state was applied");
+    }
+
+    /**
+     * Issue 31: each retry may cost a read from Stripe on the account's shared rate limit, so
+     * retries share the workspace's throttle with portal sessions and syncs.
+     */
+    @Test
+    void retriesAreThrottledWithTheWorkspacesPortalSessions() {
+        Story story = StripeEvents.story(Tokens.newWorkspace());
+        String admin = Tokens.billingAdmin(story.workspace());
+        StubMapping stripeDown = stripeDownFor(story);
+        try {
+            String failed = failedTieBreak(story);
+            List<Integer> answers = new ArrayList<>();
+            Reply last = null;
+            for (int i = 0; i < 12 && (last == null || last.status() != 429); i++) {
+                last = api.post(EVENTS + "/" + failed + "/retry", admin, null);
+                answers.add(last.status());
+            }
+
+            assertEquals(429, last.status(), "answers: " + answers);
+            assertEquals("RATE_LIMITED", last.error());
+            assertTrue(Integer.parseInt(last.header("Retry-After")) > 0, last::toString);
+            assertEquals(11, answers.size(), "the workspace's limit (10 a minute), then refused: " + answers);
+            assertEquals(List.of(200), answers.subList(0, 10).stream().distinct().toList(), answers::toString);
+        } finally {
+            stripe.remove(stripeDown);
+        }
     }
 
     @Test
@@ -361,6 +382,26 @@ class WebhookIT extends DeployedEar {
         }
         JsonObject status = subscription(story);
         return Json.createObjectBuilder(status).remove("workspaceId").build();
+    }
+
+    /** Stripe down for the story's subscription reads (a 500 on {@code GET /v1/subscriptions/{id}}). */
+    private StubMapping stripeDownFor(Story story) {
+        return stripe.override(get(urlPathEqualTo("/v1/subscriptions/" + story.subscription()))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}")));
+    }
+
+    /**
+     * A linked story's subscription event that failed: a second snapshot from the very same second,
+     * which only Stripe can settle, while Stripe is down ({@link #stripeDownFor}). Returns its id.
+     */
+    private String failedTieBreak(Story story) {
+        deliver(story, "checkout.session.completed");
+        deliver(story, "customer.subscription.updated");
+        String failed = deliver(story.event("customer.subscription.updated").newId()
+                .set("data.object.cancel_at_period_end", false)).json().getString("id");
+        assertEquals("FAILED", outcomeOf(story, failed));
+        return failed;
     }
 
     /** Stripe's current subscription (as {@code GET /v1/subscriptions/{id}} answers it): the cancel undone. */

@@ -167,6 +167,9 @@ class NotificationIT extends DeployedEar {
         deliver(story.invoiceEvent("invoice.payment_failed", 1, T.plusSeconds(30)));
         String retrying = eventually(() -> statuses(story.workspace()), "RETRYING,RETRYING,SENT"::equals, PATIENCE);
         assertEquals("RETRYING,RETRYING,SENT", retrying, "newest first: both new emails wait for SMTP");
+        String detail = log(story.workspace()).get(0).getString("detail");
+        assertEquals("The mail server could not be reached or did not take the email.", detail,
+                "admins read a sentence; the server's reply and address stay in the log");
 
         Mailbox.start();  // a fresh server: it has received nothing yet
         List<MimeMessage> mail = Mailbox.await(story.email(), 2, PATIENCE);

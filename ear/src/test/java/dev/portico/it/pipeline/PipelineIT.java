@@ -91,6 +91,10 @@ class PipelineIT extends DeployedEar {
         Reply event = api.get("api/operator/events/" + eventId, Pipeline.operatorToken());
         Reply unknown = api.get("api/operator/events/evt_NoSuchEvent", Pipeline.operatorToken());
         Reply badLimit = api.get("api/operator/pipeline?limit=0", Pipeline.operatorToken());
+        // Issue 31: the group alone, which a tenant's admin may assign, makes no operator.
+        Reply groupWithWorkspace = api.get("api/operator/pipeline", Tokens.builder().subject(Pipeline.OPERATOR)
+                .groups("portico-operator").workspace(story.workspace()).sign());
+        Reply unlistedSubject = api.get("api/operator/pipeline", Tokens.builder().groups("portico-operator").sign());
 
         assertEquals(200, operator.status(), operator::toString);
         assertTrue(operator.json().getJsonObject("inbox").containsKey("received"), operator::toString);
@@ -102,6 +106,9 @@ class PipelineIT extends DeployedEar {
         assertEquals(404, unknown.status(), unknown::toString);
         assertEquals("EVENT_NOT_FOUND", unknown.error());
         assertEquals(400, badLimit.status(), badLimit::toString);
+        assertEquals(403, groupWithWorkspace.status(), "an operator's token acts for no workspace: " + groupWithWorkspace);
+        assertEquals(403, unlistedSubject.status(), "not in portico.operator.subjects: " + unlistedSubject);
+        assertEquals("FORBIDDEN", unlistedSubject.error());
     }
 
     private Optional<JsonObject> incompleteOf(String eventId) {

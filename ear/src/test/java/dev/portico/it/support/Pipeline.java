@@ -17,8 +17,12 @@ public final class Pipeline {
     private Pipeline() {
     }
 
+    /** The tests' server lists this subject in {@code portico.operator.subjects} (ear/pom.xml). */
+    public static final String OPERATOR = System.getProperty("it.operator", "ops@portico.test");
+
+    /** An operator's token: group {@code portico-operator}, a listed subject, no workspace. */
     public static String operatorToken() {
-        return Tokens.builder().groups("portico-operator").sign();
+        return Tokens.builder().subject(OPERATOR).groups("portico-operator").sign();
     }
 
     /** The stored event as the operator endpoint shows it. */

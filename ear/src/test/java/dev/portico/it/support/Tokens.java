@@ -57,6 +57,7 @@ public final class Tokens {
         private String workspace;
         private List<String> groups = List.of();
         private String issuer = ISSUER;
+        private String audience = System.getProperty("it.jwt.audience", "portico");
         private Instant issuedAt = Instant.now();
         private Duration lifetime = Duration.ofMinutes(10);
         private boolean expires = true;
@@ -79,6 +80,12 @@ public final class Tokens {
             return this;
         }
 
+        /** The user ({@code sub}); by default a fresh one. */
+        public Builder subject(String name) {
+            this.subject = name;
+            return this;
+        }
+
         public Builder email(String address) {
             this.email = address;
             return this;
@@ -86,6 +93,12 @@ public final class Tokens {
 
         public Builder issuer(String name) {
             this.issuer = name;
+            return this;
+        }
+
+        /** For another service ({@code aud}); null: no {@code aud} claim at all. */
+        public Builder audience(String name) {
+            this.audience = name;
             return this;
         }
 
@@ -155,6 +168,9 @@ public final class Tokens {
             }
             if (workspace != null) {
                 claims.claim("workspace_id", workspace);
+            }
+            if (audience != null) {
+                claims.audience(audience);
             }
             extra.forEach(claims::claim);
             return claims.build();

@@ -35,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+    /** An SMTP failure as the workspace's admins read it in the email log. */
+    static final String SMTP_REFUSED = "The mail server could not be reached or did not take the email.";
     private static final int BATCH = 50;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
@@ -121,7 +123,10 @@ public class OutboxSender {
         try {
             mailer.send(email, recipient.get(), unsubscribe.linkFor(workspace));
         } catch (Exception e) {
-            failed(email, "SMTP: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            // The server's reply and host names are for operators (the log): the email's detail is
+            // shown to the workspace's admins.
+            LOG.log(Level.WARNING, "Email " + email.emailId() + " (" + email.template() + ") not taken by the SMTP server", e);
+            failed(email, SMTP_REFUSED);
             return;
         }
         metrics.email(email.template(), "SENT");

@@ -2,6 +2,8 @@ package dev.portico.notification.control;
 
 import dev.portico.notification.entity.OutboxEmail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -21,6 +23,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Mailer {
+
+    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
     @Inject
     @ConfigProperty(name = "portico.mail.smtp.host")
@@ -47,9 +52,10 @@ public class Mailer {
     @ConfigProperty(name = "portico.mail.smtp.password")
     Optional<String> password;
 
+    /** Unset: required when a username is set, off otherwise ({@link #startTls}). */
     @Inject
     @ConfigProperty(name = "portico.mail.smtp.starttls")
-    boolean starttls;
+    Optional<Boolean> starttls;
 
     @Inject
     @ConfigProperty(name = "portico.mail.smtp.timeout")
@@ -76,18 +82,37 @@ public class Mailer {
         Transport.send(message);
     }
 
-    private Session session() {
+    /** Credentials set with STARTTLS turned off explicitly: said once, at start. */
+    void warnOfCredentialsInClear(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (username.isPresent() && !startTls()) {
+            LOG.warning("portico.mail.smtp.starttls=false with SMTP credentials set: the password travels in clear;"
+                    + " remove the setting to require STARTTLS.");
+        }
+    }
+
+    /** Whether STARTTLS is required: as set, else whenever credentials are sent. */
+    boolean startTls() {
+        return starttls.orElse(username.isPresent());
+    }
+
+    /** Jakarta Mail's settings for the server: STARTTLS required (never merely tried) when on. */
+    Properties properties() {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", String.valueOf(port));
-        props.put("mail.smtp.starttls.enable", String.valueOf(starttls));
-        props.put("mail.smtp.starttls.required", String.valueOf(starttls));
+        props.put("mail.smtp.starttls.enable", String.valueOf(startTls()));
+        props.put("mail.smtp.starttls.required", String.valueOf(startTls()));
         String millis = String.valueOf(timeout.toMillis());
         props.put("mail.smtp.connectiontimeout", millis);
         props.put("mail.smtp.timeout", millis);
         props.put("mail.smtp.writetimeout", millis);
+        username.ifPresent(user -> props.put("mail.smtp.auth", "true"));
+        return props;
+    }
+
+    private Session session() {
+        Properties props = properties();
         if (username.isPresent()) {
-            props.put("mail.smtp.auth", "true");
             PasswordAuthentication login = new PasswordAuthentication(username.get(), password.orElse(""));
             return Session.getInstance(props, new Authenticator() {
                 @Override

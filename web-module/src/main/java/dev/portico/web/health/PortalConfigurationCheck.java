@@ -9,8 +9,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports the portal configuration's state (status, the configuration sessions name, drift,
- * the last problem) and is always up: Stripe being unreachable, or a dashboard edit, must not take
+ * Reports the portal configuration's state (status, the configuration sessions name, drift) and
+ * is always up. The problem behind a status ({@code INVALID_FILE}, {@code FAILED}) names the file's
+ * path and Stripe's answer: it goes to the log and to operators
+ * ({@code GET /api/operator/portal-configuration}), never to this unauthenticated answer. Always up: Stripe being unreachable, or a dashboard edit, must not take
  * a node out of the load balancer, which would stop webhooks too. A portal session finding no
  * configuration known answers 503 itself.
  */
@@ -30,9 +32,6 @@ public class PortalConfigurationCheck implements HealthCheck {
                 .withData("status", state.status())
                 .withData("configuration", state.configuration() == null ? "none" : state.configuration())
                 .withData("drift", state.drift().isEmpty() ? "none" : String.join(", ", state.drift()));
-        if (state.error() != null) {
-            response.withData("problem", state.error());
-        }
         return response.build();
     }
 }

@@ -16,10 +16,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The headers every answer carries, set before anything is written (also on error pages):
  * {@code nosniff} and no referrer everywhere; {@code Cache-Control: no-store} on the API (billing
- * state and tokens' answers must not sit in a shared cache); on the pages (the billing page,
- * its return page, the unsubscribe page, the insights page) a Content-Security-Policy that allows
- * scripts, styles and requests from Portico only, no inline script, and framing only by {@link FrameAncestors}.
- * Version banners ({@code Server}, {@code X-Powered-By}) are switched off in Payara's HTTP listeners.
+ * state and tokens' answers must not sit in a shared cache); and a Content-Security-Policy that
+ * allows scripts, styles and requests from Portico only, no inline script, and framing only by
+ * {@link FrameAncestors}: on every answer, pages (the billing page, its return page, the
+ * unsubscribe page, the insights page) and the rest alike, since a JSON or error answer loses
+ * nothing by it. The API is recognised by the path the container mapped (servlet path and path
+ * info: decoded, path parameters gone), not the raw URI, so {@code /api;x/billing/overview} is
+ * the API as well. Version banners ({@code Server}, {@code X-Powered-By}) are switched off in
+ * Payara's HTTP listeners ({@code prepare-domain.sh}).
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
@@ -44,21 +48,18 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (path.startsWith("/api/")) {
+        response.setHeader("Content-Security-Policy", pagePolicy);
+        if (isApi(request)) {
             response.setHeader("Cache-Control", "no-store");
-        }
-        if (isPage(path)) {
-            response.setHeader("Content-Security-Policy", pagePolicy);
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean isPage(String path) {
-        return path.equals("/billing") || path.startsWith("/billing/") || path.startsWith("/pages/")
-                || path.equals("/insights") || path.startsWith("/insights/")
-                || path.equals("/api/notifications/unsubscribe");
+    /** Whether the container mapped the request to the API ({@code /api/*}). */
+    private static boolean isApi(HttpServletRequest request) {
+        String mapped = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return mapped.equals("/api") || mapped.startsWith("/api/");
     }
 }

@@ -15,7 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -31,7 +33,11 @@ public class DeclaredAccess implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        context.register(new Check(rule(resource.getResourceMethod(), resource.getResourceClass())));
+        Rule rule = rule(resource.getResourceMethod(), resource.getResourceClass());
+        Optional<OperatorGate> operators = rule.roles().equals(Set.of(Roles.OPERATOR))
+                ? Optional.of(OperatorGate.of(ConfigProvider.getConfig().getOptionalValue(OperatorGate.SUBJECTS, String.class)))
+                : Optional.empty();
+        context.register(new Check(rule, operators));
     }
 
     /** What the method declares, the method's own annotation first; {@code null} roles mean "everyone". */
@@ -61,12 +67,15 @@ public class DeclaredAccess implements DynamicFeature {
         }
     }
 
+    /** {@code operators}: for the operators' methods, their own gate past the group ({@link OperatorGate}). */
     @Priority(Priorities.AUTHORIZATION)
     static final class Check implements ContainerRequestFilter {
         private final Rule rule;
+        private final Optional<OperatorGate> operators;
 
-        Check(Rule rule) {
+        Check(Rule rule, Optional<OperatorGate> operators) {
             this.rule = rule;
+            this.operators = operators;
         }
 
         @Override
@@ -81,6 +90,7 @@ public class DeclaredAccess implements DynamicFeature {
                 throw new ApiError(403, "FORBIDDEN", rule.roles().isEmpty() ? "Nobody may do this."
                         : "Only a caller with role " + String.join(" or ", rule.roles()) + " may do this.");
             }
+            operators.ifPresent(gate -> gate.check(token));
         }
     }
 }

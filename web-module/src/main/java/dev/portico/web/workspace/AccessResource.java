@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,8 +39,9 @@ import java.util.regex.Pattern;
  * may the token's workspace read, or write, now? {@code 200} when it may, {@code 402} when not,
  * both with the decision ({@code workspaceId, access, code, message, until}; the refusal also
  * carries {@code error}). Served from the guard's own cache: no database read for a workspace
- * held. The operation is {@code operation=read|write}, or else the gateway's
- * {@code X-Forwarded-Method} (GET, HEAD and OPTIONS read; anything else writes). A gateway that
+ * held. The operation is {@code operation=read|write} or the gateway's {@code X-Forwarded-Method}
+ * (GET, HEAD and OPTIONS read; anything else writes), the stricter when both are given; a POST,
+ * PUT, PATCH or DELETE check is a write's whatever they say (they only ever make a check stricter). A gateway that
  * knows the workspace a request is for passes {@code workspace=}: a token of another workspace is
  * then refused with {@code 403 OTHER_WORKSPACE}.
  *
@@ -102,10 +105,8 @@ public class AccessResource {
     }
 
     private Response decide(AccessQuery query, String ownMethod) {
-        boolean forwarded = query.forwardedMethod != null && !query.forwardedMethod.isBlank();
         Optional<String> feature = feature(query.feature);
-        Optional<Operation> wanted = operation(query.operation, forwarded ? query.forwardedMethod : ownMethod,
-                feature.isPresent());
+        Optional<Operation> wanted = operation(query.operation, query.forwardedMethod, ownMethod, feature.isPresent());
         int refusal = refusalStatus(query.refusedStatus);
         String named = query.workspace;
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
@@ -163,24 +164,37 @@ public class AccessResource {
         return response.build();
     }
 
-    /** The operation asked; none when only a feature is asked of a plain GET. */
-    private static Optional<Operation> operation(String operation, String forwardedMethod, boolean featureAsked) {
+    /**
+     * The operation checked: the strictest that the call's own method (POST, PUT, PATCH and DELETE
+     * write), {@code operation=} and {@code X-Forwarded-Method} name, so neither of the last two,
+     * which a gateway may pass on from its client, can make a write's check a read's. None when
+     * only a feature is asked of a plain GET.
+     */
+    private static Optional<Operation> operation(String operation, String forwardedMethod, String ownMethod,
+                                                 boolean featureAsked) {
+        List<Operation> named = new ArrayList<>();
         if (operation != null) {
-            return Optional.of(switch (operation) {
+            named.add(switch (operation) {
                 case "read" -> Operation.READ;
                 case "write" -> Operation.WRITE;
                 default -> throw ApiError.invalidRequest("operation must be read or write.");
             });
         }
         if (forwardedMethod != null && !forwardedMethod.isBlank()) {
-            return Optional.of(READING_METHODS.contains(forwardedMethod.trim().toUpperCase(Locale.ROOT))
-                    ? Operation.READ : Operation.WRITE);
+            named.add(READING_METHODS.contains(forwardedMethod.trim().toUpperCase(Locale.ROOT)) ? Operation.READ
+                    : Operation.WRITE);
         }
-        if (featureAsked) {
+        if (ownMethod != null) {
+            named.add(Operation.WRITE);
+        }
+        if (named.isEmpty() && featureAsked) {
             return Optional.empty();
         }
-        throw ApiError.invalidRequest("operation must be read or write (or the request carry X-Forwarded-Method, or ask"
-                + " for a feature=).");
+        if (named.isEmpty()) {
+            throw ApiError.invalidRequest("operation must be read or write (or the request carry X-Forwarded-Method, or"
+                    + " ask for a feature=).");
+        }
+        return Optional.of(named.contains(Operation.WRITE) ? Operation.WRITE : Operation.READ);
     }
 
     /** The decision; {@code message} is the refusal's, or the billing decision's when allowed. */
