@@ -1,3 +1,4 @@
+import dev.portico.billing.testing.CheckoutReferenceSigner;
 import dev.portico.billing.testing.EventJson;
 import dev.portico.billing.testing.StripeExamples;
 import dev.portico.billing.testing.StripeSignatures;
@@ -173,8 +174,7 @@ public class LoadBench {
         for (int i = 0; i < REST_EVENTS; i++) {
             boolean first = i % 2 == 0;
             EventJson event = first
-                    ? StripeExamples.event("checkout.session.completed").renameIds(ids(run, "rest" + i))
-                            .set("data.object.client_reference_id", "ws-bench-" + run + "-rest" + i)
+                    ? checkout(secret, run, "rest" + i)
                     : update.copy().renameIds(ids(run, i % CUSTOMERS)).id("evt_" + run + "rest" + i)
                             .created(Instant.ofEpochSecond(1783783800L + SEQUENCE.incrementAndGet()));
             long due = System.nanoTime() + REST_SPACING_MS * 1_000_000L;
@@ -210,11 +210,20 @@ public class LoadBench {
     static String linkedCustomers(URI base, String secret) {
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (int c = 0; c < CUSTOMERS; c++) {
-            EventJson checkout = StripeExamples.event("checkout.session.completed").renameIds(ids(run, c))
-                    .set("data.object.client_reference_id", "ws-bench-" + run + "-" + c);
-            check(send(webhook(base, secret, checkout.bytes())), "linking customer " + c);
+            check(send(webhook(base, secret, checkout(secret, run, c).bytes())), "linking customer " + c);
         }
         return run;
+    }
+
+    /**
+     * The checkout linking customer {@code customer} of run {@code run} to workspace
+     * {@code ws-bench-<run>-<customer>}, with the client reference Portico signs (webhook secret).
+     */
+    static EventJson checkout(String secret, String run, Object customer) {
+        EventJson checkout = StripeExamples.event("checkout.session.completed").renameIds(ids(run, customer));
+        Instant created = Instant.ofEpochSecond(checkout.number("data.object.created"));
+        return checkout.set("data.object.client_reference_id",
+                CheckoutReferenceSigner.sign(secret, "ws-bench-" + run + "-" + customer, created));
     }
 
     /** {@code rest}: the at-rest phase alone, against a running server. */

@@ -27,10 +27,12 @@ public class DemoSeed {
         String suffix = workspace.replaceAll("[^A-Za-z0-9]", "");
         String customer = "cus_demo" + suffix;
         String subscription = "sub_demo" + suffix;
+        // As a checkout the host's server created: the workspace in the session's metadata, which only
+        // the account's own server can set (a browser's client_reference_id would need Portico's signature).
         send(base, secret, event("checkout.session.completed", now - 60, """
                 {"id": "cs_demo%s", "object": "checkout.session", "mode": "subscription", "status": "complete",
-                 "client_reference_id": "%s", "customer": "%s", "subscription": "%s", "metadata": {}}"""
-                .formatted(suffix, workspace, customer, subscription)));
+                 "client_reference_id": null, "customer": "%s", "subscription": "%s", "metadata": {"workspace_id": "%s"}}"""
+                .formatted(suffix, customer, subscription, workspace)));
         send(base, secret, event("customer.updated", now - 50, """
                 {"id": "%s", "object": "customer", "email": "billing-admin@example.com", "name": "Demo Workspace",
                  "created": %d, "livemode": false, "metadata": {"workspace_id": "%s"},

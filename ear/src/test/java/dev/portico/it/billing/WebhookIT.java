@@ -17,6 +17,7 @@ import dev.portico.it.support.Api.Reply;
 import dev.portico.it.support.DatabaseUnderTest;
 import dev.portico.it.support.DeployedEar;
 import dev.portico.it.support.Pipeline;
+import dev.portico.it.support.ServerClock;
 import dev.portico.it.support.StripeEvents;
 import dev.portico.it.support.StripeEvents.Story;
 import dev.portico.it.support.Tokens;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class WebhookIT extends DeployedEar {
 
     private static final String EVENTS = "api/billing/events";
+    private static final Instant PERIOD_END = Instant.parse("2031-03-01T10:00:00Z");
 
     @Test
     void checkoutLinksTheWorkspaceAndSubscriptionEventsSetItsState() {
@@ -309,6 +311,45 @@ class WebhookIT extends DeployedEar {
         } finally {
             stripe.remove(stripeDown);
         }
+    }
+
+    /**
+     * Issue 31, item 12: any browser can set a Pricing Table's or Payment Link's client reference,
+     * so a bare workspace id links nothing; the reference Portico signs for the workspace does.
+     */
+    @Test
+    void aCheckoutLinksAWorkspaceOnlyThroughAReferencePorticoSigned() {
+        Story victim = StripeEvents.story(Tokens.newWorkspace());
+        Story attacker = StripeEvents.story(Tokens.newWorkspace());
+
+        Reply bare = deliver(attacker.event("checkout.session.completed")
+                .set("data.object.client_reference_id", victim.workspace()));
+        Reply forged = deliver(attacker.event("checkout.session.completed").newId()
+                .set("data.object.client_reference_id", victim.checkoutReference(victim.event("checkout.session.completed"))
+                        .replaceFirst("_[0-9a-f]{32}$", "_" + "0".repeat(32))));
+        Reply attackersSubscription = deliver(attacker.subscriptionEvent("active", false, PERIOD_END, ServerClock.now()));
+
+        JsonObject refused = Pipeline.event(api, bare.json().getString("id"));
+        assertEquals("IGNORED", refused.getString("outcome"), refused::toString);
+        assertTrue(refused.getString("detail").contains("not a reference Portico signed"), refused::toString);
+        assertEquals("IGNORED", outcome(forged));
+        assertEquals("UNMATCHED", outcome(attackersSubscription), "the attacker's customer is linked to no workspace");
+        assertEquals("none", subscription(victim).getString("status"), "the victim's workspace shows nothing of it");
+
+        Reply member = api.get("api/billing/checkout-reference", Tokens.member(victim.workspace()));
+        Reply issued = api.get("api/billing/checkout-reference", Tokens.billingAdmin(victim.workspace()));
+        assertEquals(403, member.status(), member::toString);
+        assertEquals(200, issued.status(), issued::toString);
+        String reference = issued.json().getString("clientReferenceId");
+        assertTrue(reference.matches("[A-Za-z0-9_]{1,200}"), reference);
+        assertEquals(victim.workspace(), issued.json().getString("workspaceId"));
+
+        Reply linked = deliver(victim.event("checkout.session.completed").set("data.object.client_reference_id", reference)
+                .set("data.object.created", ServerClock.now()));
+        Reply paid = deliver(victim.subscriptionEvent("active", false, PERIOD_END, ServerClock.now()));
+        assertEquals("APPLIED", outcome(linked));
+        assertEquals("APPLIED", outcome(paid));
+        assertEquals("active", subscription(victim).getString("status"));
     }
 
     @Test

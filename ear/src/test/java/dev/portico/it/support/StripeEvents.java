@@ -1,5 +1,6 @@
 package dev.portico.it.support;
 
+import dev.portico.billing.testing.CheckoutReferenceSigner;
 import dev.portico.billing.testing.EventJson;
 import dev.portico.billing.testing.StripeExamples;
 import dev.portico.billing.testing.StripeSignatures;
@@ -108,13 +109,14 @@ public final class StripeEvents {
 
         /**
          * The example event {@code name} (file name without .json) told of this story: its ids,
-         * its email and, for a checkout, its workspace as the client reference. Tests may edit it further.
+         * its email and, for a checkout, a client reference Portico signed for its workspace. Tests may
+         * edit it further.
          */
         public EventJson event(String name) {
             EventJson event = StripeExamples.event(name).renameIds(this::fresh);
             event.replaceEverywhere(EXAMPLE_EMAIL, email());
             if (event.string("type").equals("checkout.session.completed")) {
-                event.set("data.object.client_reference_id", workspace);
+                event.set("data.object.client_reference_id", checkoutReference(event));
             }
             return event;
         }
@@ -153,6 +155,15 @@ public final class StripeEvents {
                     .set("data.object.attempt_count", attemptCount)
                     .set("data.object.amount_paid", paid ? due : 0)
                     .set("data.object.amount_remaining", paid ? 0 : due);
+        }
+
+        /**
+         * The client reference a host's page would have put into this checkout: signed for the
+         * story's workspace (as {@code GET /api/billing/checkout-reference} gives it) when the
+         * session was created.
+         */
+        public String checkoutReference(EventJson checkout) {
+            return CheckoutReferenceSigner.sign(SECRET, workspace, Instant.ofEpochSecond(checkout.number("data.object.created")));
         }
 
         private String fresh(String original) {

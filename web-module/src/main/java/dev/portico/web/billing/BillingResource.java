@@ -5,6 +5,7 @@ import dev.portico.billing.api.PortalFlow;
 import dev.portico.billing.api.WorkspaceId;
 import dev.portico.billing.boundary.BillingOverviews;
 import dev.portico.billing.boundary.BillingStatuses;
+import dev.portico.billing.boundary.CheckoutLinks;
 import dev.portico.billing.boundary.PlanOffers;
 import dev.portico.billing.boundary.PortalConfiguration;
 import dev.portico.billing.boundary.PortalSessions;
@@ -68,6 +69,9 @@ public class BillingResource {
 
     @Inject
     PlanOffers offers;
+
+    @Inject
+    CheckoutLinks checkouts;
 
     /** Billing admins only; the body ({@code returnUrl}, {@code flow}) is optional. */
     @POST
@@ -135,6 +139,21 @@ public class BillingResource {
         WorkspaceId workspace = callers.resolve(security).requireWorkspace();
         PlanOffers.Offer offer = offers.of(workspace);
         return PlansJson.of(offer).add("workspaceId", workspace.value()).build();
+    }
+
+    /**
+     * Billing admins only: the signed {@code client_reference_id} the host's page puts into Stripe
+     * Checkout (Pricing Table, Payment Link) so that the customer who pays is linked to this
+     * workspace; a bare workspace id there links nothing.
+     */
+    @GET
+    @Path("checkout-reference")
+    @RolesAllowed(Roles.BILLING_ADMIN)
+    public JsonObject checkoutReference() {
+        WorkspaceId workspace = callers.resolve(security).requireWorkspace();
+        CheckoutLinks.Reference reference = checkouts.referenceFor(workspace);
+        return Jsons.object().add("workspaceId", workspace.value()).add("clientReferenceId", reference.clientReferenceId())
+                .add("expiresAt", reference.expiresAt().toString()).build();
     }
 
     /** Any valid token of the workspace; {@code access} is what {@code @Guarded} resources allow it now. */
