@@ -41,9 +41,9 @@ import java.util.regex.Pattern;
  * carries {@code error}). Served from the guard's own cache: no database read for a workspace
  * held. The operation is {@code operation=read|write} or the gateway's {@code X-Forwarded-Method}
  * (GET, HEAD and OPTIONS read; anything else writes), the stricter when both are given; a POST,
- * PUT, PATCH or DELETE check is a write's whatever they say (they only ever make a check stricter). A gateway that
- * knows the workspace a request is for passes {@code workspace=}: a token of another workspace is
- * then refused with {@code 403 OTHER_WORKSPACE}.
+ * PUT, PATCH or DELETE check is a write's whatever they say (they only ever make a check
+ * stricter). A gateway that knows the workspace a request is for passes {@code workspace=}: a
+ * token of another workspace is then refused with {@code 403 OTHER_WORKSPACE}.
  *
  * <p>For gateways, every decision also travels as headers ({@code X-Portico-Workspace},
  * {@code X-Portico-Access}, {@code X-Portico-Code} when less than full) that a gateway can hand to
