@@ -64,7 +64,7 @@ public class WebhookEvents {
      */
     public Entry retry(WorkspaceId workspace, String eventId) {
         try {
-            Entry retried = retryCounted(workspace, eventId);
+            Entry retried = applyAgain(workspace, eventId);
             metrics.retried(retried.outcome());
             return retried;
         } catch (BillingFailure refused) {
@@ -73,7 +73,7 @@ public class WebhookEvents {
         }
     }
 
-    private Entry retryCounted(WorkspaceId workspace, String eventId) {
+    private Entry applyAgain(WorkspaceId workspace, String eventId) {
         WebhookEvent event = Optional.ofNullable(eventId).filter(Envelope::isEventId).flatMap(inbox::find)
                 .filter(found -> found.workspaceId().filter(workspace.value()::equals).isPresent())
                 .orElseThrow(() -> new BillingFailure(Reason.EVENT_NOT_FOUND, "This workspace has no such event."));

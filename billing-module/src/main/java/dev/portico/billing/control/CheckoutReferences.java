@@ -48,8 +48,7 @@ public class CheckoutReferences {
 
     @Inject
     public CheckoutReferences(@ConfigProperty(name = "stripe.webhook.secret") Optional<String> secrets, Clock clock) {
-        this.secrets = secrets.stream().flatMap(list -> Arrays.stream(list.split(","))).map(String::trim)
-                .filter(secret -> !secret.isEmpty()).toList();
+        this.secrets = WebhookSignature.configured(secrets);
         this.clock = clock;
     }
 

@@ -35,14 +35,15 @@ public class WebhookSignature {
     @Inject
     public WebhookSignature(@ConfigProperty(name = "stripe.webhook.secret") Optional<String> secrets,
                             @ConfigProperty(name = "portico.webhook.tolerance") Duration tolerance, Clock clock) {
-        this.secrets = secrets.stream()
-                .flatMap(list -> Arrays.stream(list.split(",")))
-                .map(String::trim)
-                .filter(secret -> !secret.isEmpty())
-                .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
-                .toList();
+        this.secrets = configured(secrets).stream().map(secret -> secret.getBytes(StandardCharsets.UTF_8)).toList();
         this.tolerance = tolerance;
         this.clock = clock;
+    }
+
+    /** The secrets {@code stripe.webhook.secret} lists (comma-separated, so one can be rotated), first the current one. */
+    static List<String> configured(Optional<String> secrets) {
+        return secrets.stream().flatMap(list -> Arrays.stream(list.split(","))).map(String::trim)
+                .filter(secret -> !secret.isEmpty()).toList();
     }
 
     WebhookSignature() {
